@@ -20,8 +20,13 @@ public sealed record AnalysisJsonOptions
 /// The shape is the public contract of <c>depesche extract</c> and of the HTTP API; property names are camelCase and stable.
 /// Stateless and thread-safe.
 /// </summary>
-public static class AnalysisJson
+public static partial class AnalysisJson
 {
+    // Why: each later layer (links, quotes, events) writes itself from its own file, so stages land without editing this one.
+    static partial void WriteLinks(Utf8JsonWriter w, Analysis analysis);
+    static partial void WriteQuotes(Utf8JsonWriter w, Analysis analysis);
+    static partial void WriteEvents(Utf8JsonWriter w, Analysis analysis);
+
     public static void Write(Utf8JsonWriter w, Analysis analysis, AnalysisJsonOptions? options = null)
     {
         options ??= AnalysisJsonOptions.Default;
@@ -140,6 +145,9 @@ public static class AnalysisJson
             }
             w.WriteEndArray();
         }
+        WriteLinks(w, analysis);
+        WriteQuotes(w, analysis);
+        WriteEvents(w, analysis);
         if (!analysis.Failures.IsDefaultOrEmpty)
         {
             w.WriteStartArray("failures");
