@@ -58,6 +58,12 @@ internal sealed class QuoteFinder
             var e = Lexicon.Get(_tok.TextOf(i));
             _lex[i] = e.Flags;
             _verbs[i] = e.Verbs;
+            // Why: "Angaben", "Berichten" are nouns; a capitalised cue form counts only at a sentence start.
+            if (e.Verbs is not null && char.IsUpper(_tok.TextOf(i)[0]) && (_tok.FlagsOf(i) & TokenFlags.SentenceStart) == 0)
+            {
+                _lex[i] &= ~Lex.Cue;
+                _verbs[i] = null;
+            }
         }
     }
 
@@ -424,7 +430,6 @@ internal sealed class QuoteFinder
     {
         if (Is(m, Lex.Complementizer) || (Is(m, Lex.WhWord) && !Is(m, Lex.Relative))) return true;
         if (negated) return false;
-        if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         if (Tx(m, "um") || Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "damit")) return false;
         if ((verb.Flags & CueFlags.Say) == 0) return false;
         for (int i = m; i < last && i < m + 12; i++)
@@ -432,6 +437,7 @@ internal sealed class QuoteFinder
             if (Comma(i) && i > m + 1) break;
             if (Is(i, Lex.Konj1 | Lex.Konj2)) return true;
         }
+        if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
     }
 
@@ -492,7 +498,7 @@ internal sealed class QuoteFinder
             {
                 j++; continue;   // adjectives and "namentlich nicht genannter"
             }
-            if (head && Tx(j, "von") && Cap(j + 1)) { j++; continue; }
+            if (head && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für")) && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun)) { j++; continue; }
             if (head && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; head = false; continue; }
             if (head && Tx(j, "(") )
             {
