@@ -140,13 +140,15 @@ internal static class Lexicon
         "mehrere", "einige", "viele", "zwei", "drei", "beide", "beiden", "alle", "andere", "anderen", "dieser", "diese", "dieses", "diesem", "diesen",
         "jener", "kein", "keine", "zahlreiche", "manche", "verschiedene", "weitere", "weiteren", "unser", "unsere"];
     private static readonly string[] Prepositions = ["am", "im", "in", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "vor", "zu", "zum",
-        "zur", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als"];
+        "zur", "von", "vom", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als"];
     private static readonly string[] Adverbs = ["auch", "zudem", "außerdem", "weiter", "weiterhin", "bereits", "jedoch", "aber", "nun", "heute",
         "gestern", "dann", "später", "ebenfalls", "zunächst", "noch", "bislang", "bisher", "erneut", "inzwischen", "demnach", "dazu", "darüber",
         "damals", "jetzt", "sogar", "schon", "allerdings", "dagegen", "deshalb", "daher", "also", "ferner", "vorher", "zuvor", "zuletzt",
         "nochmals", "abschließend", "ausdrücklich", "offenbar", "offensichtlich", "angeblich", "wörtlich", "wiederholt", "mehrfach",
         "davon", "darauf", "daran", "dabei", "hierzu", "hierbei", "dort", "hier", "so", "ja", "doch", "stets", "immer", "kürzlich", "vergangene",
-        "vergangenen", "morgen", "zugleich", "gleichzeitig", "indes", "indessen", "unterdessen", "wieder", "lediglich", "nur", "kategorisch"];
+        "vergangenen", "morgen", "zugleich", "gleichzeitig", "indes", "indessen", "unterdessen", "wieder", "lediglich", "nur", "kategorisch", "hingegen", "offiziell", "sinngemäß", "anschließend", "derzeit", "daraufhin", "dennoch",
+        "trotzdem", "ebenso", "weiterhin", "ausserdem", "nämlich", "insgesamt", "zwar", "vielmehr", "stattdessen", "erst", "wohl", "bald", "kaum", "gern", "gerne",
+        "mittlerweile", "letztlich", "schließlich", "endlich", "plötzlich", "übereinstimmend", "gemeinsam", "öffentlich", "einst", "laut"];
     private static readonly string[] WhWords = ["wann", "wer", "wo", "warum", "wie", "was", "welche", "welcher", "welches", "welchen", "weshalb",
         "wieso", "inwieweit", "wohin", "woher", "weswegen", "wen", "wem", "wieviel", "wieviele", "worauf", "worüber", "womit"];
     private static readonly string[] Outlets = ["Medien", "Medienberichten", "Medienbericht", "Zeitung", "Zeitungen", "Blatt", "Magazin", "Nachrichtenmagazin",

@@ -173,6 +173,7 @@ internal sealed class QuoteFinder
                 int spk0 = v + 1;
                 if ((verb.Flags & CueFlags.NoSubject) != 0 && Tx(spk0, "es")) spk0 = -1;
                 var d = NewDraft(s, verb, v, particle);
+                while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
                 if (q >= 0 && _direct[q].Close == msgEnd - 1)
                 {
@@ -200,6 +201,7 @@ internal sealed class QuoteFinder
             bool subjectBefore = SubjectBefore(a, v, out int subjStart);
             int k = v + 1;
             int npEnd = -1;
+            while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
             if (!subjectBefore && (verb.Flags & CueFlags.NoSubject) == 0)
             {
                 npEnd = NounPhrase(k, b);
@@ -461,6 +463,8 @@ internal sealed class QuoteFinder
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
         int np = NounPhrase(from, v);
+        if (np <= from) return false;
+        while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
         if (np != v) return false;
         start = from;
         return true;
@@ -472,55 +476,82 @@ internal sealed class QuoteFinder
     private int NounPhrase(int i, int limit)
     {
         if (i >= limit) return i;
-        if (Is(i, Lex.Pronoun) && Lower(i) || Tx(i, "Er") || Tx(i, "Sie") && false) return i + 1;
+        if (Is(i, Lex.Pronoun) && (Lower(i) || Tx(i, "Er"))) return i + 1;
         int j = i;
-        bool head = false;
+        bool head = false;     // a noun or name has been seen
+        bool open = false;     // a determiner or adjective waits for its noun
+        int lastHeadEnd = i;
         while (j < limit)
         {
             if (_directOf[j] >= 0 && _direct[_directOf[j]].Open == j)
             {
                 // A quoted name: "Politico", „Der Spiegel“.
                 int close = _direct[_directOf[j]].Close;
-                if (close - j - 1 is >= 1 and <= 5 && close < limit) { j = close + 1; head = true; continue; }
+                if (close - j - 1 is >= 1 and <= 5 && close < limit) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
                 break;
             }
-            if (Is(j, Lex.Determiner) && Lower(j) || j == i && Is(j, Lex.Determiner))
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i))
             {
-                if (head && !(Tx(j, "des") || Tx(j, "der"))) break;   // genitive attachment continues the phrase
-                j++; continue;
+                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
+                open = true; j++; continue;
             }
-            if (Cap(j) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !(j > i && Is(j, Lex.Preposition | Lex.Adverb) && !head))
+            if (Cap(j) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
             {
-                if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish)) break;
-                head = true; j++; continue;
+                if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
+                if (head && !open && Is(j, Lex.Determiner)) break;
+                head = true; open = false; j++; lastHeadEnd = j; continue;
             }
-            if (Lower(j) && !head && !Is(j, Lex.Preposition | Lex.Adverb | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _verbs[j] is null)
-            {
-                j++; continue;   // adjectives and "namentlich nicht genannter"
-            }
-            if (head && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für")) && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun)) { j++; continue; }
-            if (head && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; head = false; continue; }
-            if (head && Tx(j, "(") )
+            if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || Tx(j, "im") && Cap(j + 1)))
+            { j++; open = true; continue; }
+            if (head && !open && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; open = true; continue; }
+            if (head && !open && Tx(j, "("))
             {
                 int c = j + 1;
-                while (c < limit && c < j + 5 && !Tx(c, ")")) c++;
-                if (c < limit && Tx(c, ")")) { j = c + 1; continue; }
+                while (c < limit && c < j + 6 && !Tx(c, ")")) c++;
+                if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
                 break;
             }
-            if (head && Comma(j) && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Preposition | Lex.Adverb | Lex.Anaphor))
+            if (head && !open && Comma(j) && (Cap(j + 1) || Tx(j + 1, "der") || Tx(j + 1, "die")) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun))
             {
-                // Apposition: ", Lars Beringer," — names only, up to a comma or the end.
-                int c = j + 1;
-                while (c < limit && Cap(c) && !Is(c, Lex.Cue | Lex.Preposition)) c++;
-                if (c - j - 1 is >= 1 and <= 4 && (c >= limit || Comma(c) || EndPunct(c))) { j = c; continue; }
+                // Apposition: ", Lars Beringer" or ", der Sprecher der Polizei" up to a comma or the end.
+                int c = NounPhraseNoApposition(j + 1, limit);
+                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c))) { j = c; lastHeadEnd = j; continue; }
                 break;
             }
             break;
         }
-        if (!head) return i;
-        // Why: a trailing coordinator or determiner is never part of the phrase.
-        while (j > i && (Is(j - 1, Lex.Coord) || Is(j - 1, Lex.Determiner) && Lower(j - 1))) j--;
-        return j;
+        return head ? lastHeadEnd : i;
+    }
+
+    private int NounPhraseNoApposition(int i, int limit)
+    {
+        int j = i;
+        bool head = false, open = false;
+        int lastHeadEnd = i;
+        while (j < limit)
+        {
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der"))) break; open = true; j++; continue; }
+            if ((Cap(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
+            { head = true; open = false; j++; lastHeadEnd = j; continue; }
+            if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            break;
+        }
+        return head ? lastHeadEnd : i;
+    }
+
+    /// <summary>A lower-case word that can stand before a noun: "ukrainischen", "81-jährige", "namentlich nicht genannten", "13".</summary>
+    private bool Adjectival(int j)
+    {
+        if (j >= _n) return false;
+        var t = T(j);
+        if (_tok.KindOf(j) == TokenKind.Number) return true;
+        if (!char.IsLower(t[0]) && !char.IsDigit(t[0])) return false;
+        if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
+        if (Is(j, Lex.AnonMarker) || Tx(j, "nicht") || Tx(j, "so")) return true;
+        if (Is(j, Lex.Adverb)) return false;
+        return t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("en", StringComparison.Ordinal) || t.EndsWith("er", StringComparison.Ordinal)
+            || t.EndsWith("es", StringComparison.Ordinal) || t.EndsWith("em", StringComparison.Ordinal);
     }
 
     /// <summary>The start of a noun phrase ending right before <paramref name="end"/> ("Den US-Berichten zufolge"), or -1.</summary>
