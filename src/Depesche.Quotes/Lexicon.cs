@@ -125,6 +125,35 @@ internal static class Lexicon
         ausschließen;aus;R;schließt schließen schloss schlossen
         zusagen;zu;R;sagt sagen sagte sagten zugesagt
         absagen;ab;R;sagt sagen sagte sagten abgesagt
+        herausfinden;heraus;S;findet finden fand fanden herausgefunden
+        ergeben;-;S;ergibt ergab ergaben
+        ermitteln;-;S;ermittelt ermitteln ermittelte ermittelten
+        belegen;-;S;belegt belegen belegte belegten
+        hervorheben;hervor;S;hebt heben hob hoben hervorgehoben
+        auffordern;auf;SR;fordert fordern forderte forderten aufgefordert
+        empfehlen;-;SR;empfiehlt empfehlen empfahl empfahlen empfohlen
+        raten;-;SR;rät raten riet rieten geraten
+        bitten;-;SR;bittet bitten bat baten gebeten
+        erinnern;-;S;erinnert erinnern erinnerte erinnerten
+        bezweifeln;-;ST;bezweifelt bezweifeln bezweifelte bezweifelten
+        prognostizieren;-;S;prognostiziert prognostizieren prognostizierte prognostizierten
+        bemängeln;-;SR;bemängelt bemängeln bemängelte bemängelten
+        beanstanden;-;SR;beanstandet beanstanden beanstandete beanstandeten
+        gestehen;-;S;gesteht gestehen gestand gestanden
+        kommentieren;-;SR;kommentiert kommentieren kommentierte kommentierten
+        nennen;-;R;nennt nennen nannte nannten genannt
+        beschuldigen;-;SR;beschuldigt beschuldigen beschuldigte beschuldigten
+        wissen;-;ST;weiß wissen wusste wussten
+        vorhersagen;vorher;S;sagt sagen sagte sagten vorhergesagt
+        verweisen;-;S;verweist verweisen verwies verwiesen
+        zusichern;zu;S;sichert sichern sicherte sicherten zugesichert
+        festhalten;fest;S;hält halten hielt hielten festgehalten
+        einschätzen;ein;S;schätzt schätzen schätzte schätzten eingeschätzt
+        rechnen;-;ST;rechnet rechnen rechnete rechneten gerechnet
+        fürchten;-;ST;fürchtet fürchten fürchtete fürchteten
+        beteuern;-;S;beteuert beteuern beteuerte beteuerten
+        signalisieren;-;S;signalisiert signalisieren signalisierte signalisierten
+        unterstellen;-;S;unterstellt unterstellen unterstellte unterstellten
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",

@@ -197,16 +197,23 @@ internal sealed class QuoteFinder
             }
 
             // (b) "X sagte, (dass) MSG." / "In Moskau sagte X, dass MSG." / "X sagte: „…“" — message after the comma or colon.
+            // With an auxiliary ("Der NDR hat begründet, dass …") the subject sits around the auxiliary.
+            int fin = AuxBefore(v, a);
+            bool withAux = fin >= 0;
+            if (!withAux) fin = v;
             int subjEnd = -1;
-            bool subjectBefore = SubjectBefore(a, v, out int subjStart);
-            int k = v + 1;
+            bool subjectBefore = SubjectBefore(a, fin, out int subjStart);
+            int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
-            if (!subjectBefore && (verb.Flags & CueFlags.NoSubject) == 0)
+            int subjFirst = subjectBefore ? subjStart : -1;
+            if (subjectBefore) subjEnd = fin;
+            else if ((verb.Flags & CueFlags.NoSubject) == 0)
             {
-                npEnd = NounPhrase(k, b);
-                if (npEnd > k) { subjEnd = npEnd; k = npEnd; }
+                npEnd = NounPhrase(k, withAux ? v : b);
+                if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
             }
+            if (withAux) k = v + 1;
             bool negated = false;
             int stop = k;
             while (stop < last && !Comma(stop) && !Tx(stop, ":") && _directOf[stop] < 0)
@@ -221,7 +228,7 @@ internal sealed class QuoteFinder
                 if (m < last && _directOf[m] >= 0 && _direct[_directOf[m]].Open == m && (Tx(stop, ":") || m == stop || Comma(stop)))
                 {
                     var d = NewDraft(s, verb, v, particle);
-                    SpeakerFor(d, subjectBefore, subjStart, v, subjEnd);
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
                     int q = _directOf[m];
                     d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
                     AddChainIn(d, v + 1, stop);
@@ -232,8 +239,8 @@ internal sealed class QuoteFinder
                 if (Comma(stop) && m < last && MessageStart(m, last, verb, hasObject, negated))
                 {
                     var d = NewDraft(s, verb, v, particle);
-                    SpeakerFor(d, subjectBefore, subjStart, v, subjEnd);
-                    if (negated || ((verb.Flags & CueFlags.Say) == 0))
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                    if (negated)
                     {
                         d.Kind = QuoteKind.Reported; d.First = a; d.End = b;
                     }
@@ -249,7 +256,7 @@ internal sealed class QuoteFinder
                 if (Tx(stop, ":") && m < last && (verb.Flags & CueFlags.Say) != 0)
                 {
                     var d = NewDraft(s, verb, v, particle);
-                    SpeakerFor(d, subjectBefore, subjStart, v, subjEnd);
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
                     d.Kind = QuoteKind.Indirect; d.First = m; d.End = last;
                     Add(d);
                     done = true;
@@ -262,7 +269,7 @@ internal sealed class QuoteFinder
             {
                 var prev = _sent.TokensOf(s - 1);
                 var d = NewDraft(s, verb, v, particle);
-                if (npEnd > v + 1) SetSpeaker(d, v + 1, npEnd);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
                 int old = _sentenceDraft[s - 1];
                 if (old >= 0 && _drafts[old].Cue.Count == 0) _drafts[old].Removed = true;
                 if (old < 0 || _drafts[old].Removed)
@@ -277,10 +284,10 @@ internal sealed class QuoteFinder
             }
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
-            if ((verb.Flags & CueFlags.Report) != 0 && (subjectBefore || subjEnd > 0) && (hasObject || particle >= 0) && _directOf[a] < 0)
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0)
             {
                 var d = NewDraft(s, verb, v, particle);
-                SpeakerFor(d, subjectBefore, subjStart, v, subjEnd);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
                 d.Kind = QuoteKind.Reported; d.First = a; d.End = b;
                 AddChainIn(d, v + 1, last);
                 Add(d);
@@ -352,11 +359,31 @@ internal sealed class QuoteFinder
                 Add(d);
                 return;
             }
-            if (Tx(i, "Nach") || Tx(i, "nach"))
+            if (i == a && (Tx(i, "Demnach") || Tx(i, "Demzufolge")) && last - i > 3)
             {
-                if (!Is(i + 1, Lex.Angaben) && !(Is(i + 1, Lex.Determiner) && Is(i + 2, Lex.Angaben))) continue;
+                var d = NewDraft(s, null, i, -1);
+                SetSpeaker(d, i, i + 1);
+                d.Kind = QuoteKind.Indirect; d.First = i + 1; d.End = last;
+                Add(d);
+                return;
+            }
+            if (i == a && Cap(i) && !Tx(i, "Nach"))
+            {
+                // "Seiner Meinung nach MSG", "Dem Vernehmen nach MSG"
+                int np = NounPhrase(i, last);
+                if (np > i && Tx(np, "nach") && HasSourceNoun(i, np) && last - np > 3)
+                {
+                    var d = NewDraft(s, null, np, -1);
+                    SetSpeaker(d, i, np);
+                    d.Kind = QuoteKind.Indirect; d.First = Comma(np + 1) ? np + 2 : np + 1; d.End = last;
+                    Add(d);
+                    return;
+                }
+            }
+            if (Tx(i, "Nach") || Tx(i, "nach") || Tx(i, "Gemäß") || Tx(i, "gemäß"))
+            {
                 int np = NounPhrase(i + 1, last);
-                if (np <= i + 1) continue;
+                if (np <= i + 1 || !HasSourceNoun(i + 1, np)) continue;
                 var d = NewDraft(s, null, i, -1);
                 SetSpeaker(d, i + 1, np);
                 d.Kind = QuoteKind.Indirect;
@@ -407,6 +434,45 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    private static readonly string[] Auxiliaries = ["hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "wurde",
+        "wurden", "wird", "werden", "will", "wollte", "wollten", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "können", "muss", "musste", "müssen", "möchte"];
+
+    /// <summary>The finite auxiliary of the clause that a participle or infinitive cue ends ("hat … begründet"), or -1.</summary>
+    private int AuxBefore(int v, int a)
+    {
+        for (int i = v - 1; i >= a && i >= v - 12; i--)
+        {
+            if (ClauseBreak(i) || _directOf[i] >= 0) return -1;
+            if (Lower(i) || i == a)
+                foreach (var x in Auxiliaries)
+                    if (T(i).Equals(x, StringComparison.OrdinalIgnoreCase)) return i == a ? -1 : i;
+        }
+        return -1;
+    }
+
+    private static readonly string[] SourceNouns = ["angaben", "bericht", "berichten", "berichts", "studie", "auswertung", "meldung", "meldungen", "analyse",
+        "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
+        "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
+        "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
+        "erklärung", "vorwürfen", "plänen", "überzeugung", "sicht", "expertenmeinung", "zählung", "daten", "polizeiangaben", "aussagen"];
+
+    /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
+    private bool SourceNoun(int i)
+    {
+        if (i < 0 || i >= _n || !Cap(i)) return false;
+        var t = T(i);
+        foreach (var s in SourceNouns)
+            if (t.EndsWith(s, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a noun phrase [first, end) contains a source noun.</summary>
+    private bool HasSourceNoun(int first, int end)
+    {
+        for (int i = first; i < end; i++) if (SourceNoun(i)) return true;
+        return false;
+    }
+
     /// <summary>The "wie" that opens a subordinate clause ending at <paramref name="v"/>, or -1.</summary>
     private int WieBefore(int v, int a)
     {
@@ -433,13 +499,21 @@ internal sealed class QuoteFinder
         if (Is(m, Lex.Complementizer) || (Is(m, Lex.WhWord) && !Is(m, Lex.Relative))) return true;
         if (negated) return false;
         if (Tx(m, "um") || Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "damit")) return false;
-        if ((verb.Flags & CueFlags.Say) == 0) return false;
+        if ((verb.Flags & (CueFlags.Say | CueFlags.Report)) == 0) return false;
         for (int i = m; i < last && i < m + 12; i++)
         {
             if (Comma(i) && i > m + 1) break;
             if (Is(i, Lex.Konj1 | Lex.Konj2)) return true;
         }
         if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
+        for (int i = m; i < last; i++)
+        {
+            if (Comma(i)) break;
+            // "forderte X auf, eine Reform voranzutreiben": a zu-infinitive.
+            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && T(i + 1).EndsWith("en", StringComparison.Ordinal) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
+            if (Lower(i) && T(i).Length > 6 && T(i).Contains("zu", StringComparison.Ordinal) && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1))
+                && (T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 0 && z < T(i).Length - 4)) return true;
+        }
         return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
     }
 
