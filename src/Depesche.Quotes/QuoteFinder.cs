@@ -132,16 +132,34 @@ internal sealed class QuoteFinder
             for (int i = _direct[q].Open; i <= _direct[q].Close; i++) _directOf[i] = q;
     }
 
-    /// <summary>A direct quote long enough, or verb-bearing enough, to be speech rather than a title or a scare quote.</summary>
+    /// <summary>A direct quote that reads as speech rather than a title, a name or a scare quote.</summary>
     private bool Speechlike(int q)
     {
         var (open, close) = _direct[q];
         int len = close - open - 1;
-        if (len >= 6) return true;
-        if (len < 3) return false;
+        if (len < 3 || Titlelike(q)) return false;
+        bool endPunct = EndPunct(close - 1) || Tx(close - 1, ",") || Tx(close - 1, "…");
+        if (endPunct || len >= 8) return true;
         for (int i = open + 1; i < close; i++)
-            if (Lower(i) && !Is(i, Lex.Determiner | Lex.Preposition | Lex.Coord)) return true;
+            if (Is(i, Lex.Konj1 | Lex.Konj2 | Lex.Verbish | Lex.Cue) || Tx(i, "ich") || Tx(i, "wir") || Tx(i, "Ich") || Tx(i, "Wir")) return true;
         return false;
+    }
+
+    /// <summary>Names and titles in quotation marks: "Politico", „Todeszone im Atlantik – Das Bermuda-Dreieck“.</summary>
+    private bool Titlelike(int q)
+    {
+        var (open, close) = _direct[q];
+        int len = close - open - 1;
+        if (len > 12) return false;
+        if (EndPunct(close - 1) && len > 3) return false;
+        int words = 0, caps = 0;
+        for (int i = open + 1; i < close; i++)
+        {
+            if (_tok.KindOf(i) is not (TokenKind.Word or TokenKind.Abbreviation)) continue;
+            words++;
+            if (Cap(i)) caps++;
+        }
+        return words == 0 || caps * 2 >= words + 1 || len <= 2 && caps == words;
     }
 
     // ---------- 2. sentences ----------
@@ -175,6 +193,7 @@ internal sealed class QuoteFinder
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
+                if (q >= 0 && _direct[q].Close == msgEnd - 1 && Titlelike(q)) continue;
                 if (q >= 0 && _direct[q].Close == msgEnd - 1)
                 {
                     d.Kind = QuoteKind.Direct;
@@ -225,7 +244,7 @@ internal sealed class QuoteFinder
             if (stop < last && (Comma(stop) || Tx(stop, ":") || _directOf[stop] >= 0))
             {
                 int m = Comma(stop) || Tx(stop, ":") ? stop + 1 : stop;
-                if (m < last && _directOf[m] >= 0 && _direct[_directOf[m]].Open == m && (Tx(stop, ":") || m == stop || Comma(stop)))
+                if (m < last && _directOf[m] >= 0 && _direct[_directOf[m]].Open == m && (Tx(stop, ":") || Comma(stop) || m == stop && Speechlike(_directOf[m])) && !Titlelike(_directOf[m]))
                 {
                     var d = NewDraft(s, verb, v, particle);
                     if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -796,10 +815,20 @@ internal sealed class QuoteFinder
         foreach (var d in _drafts) if (d.Direct >= 0) claimed[d.Direct] = true;
         for (int q = 0; q < _direct.Count; q++)
         {
-            if (claimed[q] || !Speechlike(q)) continue;
+            if (claimed[q]) continue;
             var (open, close) = _direct[q];
-            // A partial quote inside a message already found is part of it.
-            if (_drafts.Any(d => !d.Removed && d.First <= open && d.End > close)) continue;
+            // Why: "X nannte das „fahrlässig“" — a partial quote in a reported sentence is the quote itself.
+            var host = _drafts.FirstOrDefault(d => !d.Removed && d.First <= open && d.End > close);
+            if (host is not null)
+            {
+                if (host.Kind == QuoteKind.Reported && host.Direct < 0 && !Titlelike(q) | Tx(open - 1, "als"))
+                {
+                    host.Kind = QuoteKind.Direct; host.Direct = q; host.First = open; host.End = close + 1;
+                    claimed[q] = true;
+                }
+                continue;
+            }
+            if (!Speechlike(q)) continue;
             int s = _tok.SentenceOf(open);
             var d = new Draft { Sentence = s, Kind = QuoteKind.Direct, Direct = q, First = open, End = close + 1 };
             // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“").
