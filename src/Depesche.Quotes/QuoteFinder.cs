@@ -859,6 +859,10 @@ internal sealed class QuoteFinder
 
     // ---------- 4. free indirect speech ----------
 
+    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too, and one unattributed sentence may sit between.
+    private const Lex FreeKonj = Lex.Konj2;
+    private const int FreeGap = 2;
+
     private void FreeIndirect()
     {
         var covered = new bool[_sent.Count];
@@ -875,7 +879,7 @@ internal sealed class QuoteFinder
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
+                if (Is(i, Lex.Konj1 | FreeKonj) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
             }
             if (!konj || span.Count < 4) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
@@ -883,7 +887,7 @@ internal sealed class QuoteFinder
                 run.End = span.End;
                 continue;
             }
-            var prev = Previous(span.First, 1);
+            var prev = Previous(span.First, FreeGap);
             if (prev is null || prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
             run = new Draft
             {
