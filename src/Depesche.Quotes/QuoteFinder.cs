@@ -183,7 +183,7 @@ internal sealed class QuoteFinder
 
             // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
             int before = v - 1;
-            if (before > a && (Comma(before) || IsQuoteMark(before)))
+            if (before > a && (Comma(before) || IsQuoteMark(before)) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
             {
                 int msgEnd = Comma(before) ? before : v;
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
@@ -221,12 +221,12 @@ internal sealed class QuoteFinder
             bool withAux = fin >= 0;
             if (!withAux) fin = v;
             int subjEnd = -1;
-            bool subjectBefore = SubjectBefore(a, fin, out int subjStart);
+            bool subjectBefore = SubjectBefore(a, fin, out int subjStart, out int subjBeforeEnd);
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
             int subjFirst = subjectBefore ? subjStart : -1;
-            if (subjectBefore) subjEnd = fin;
+            if (subjectBefore) subjEnd = subjBeforeEnd;
             else if ((verb.Flags & CueFlags.NoSubject) == 0)
             {
                 npEnd = NounPhrase(k, withAux ? v : b);
@@ -546,20 +546,36 @@ internal sealed class QuoteFinder
     }
 
     /// <summary>Whether the tokens before the verb form its subject ("Selenskyj sagte"), returning where it starts.</summary>
-    private bool SubjectBefore(int a, int v, out int start)
+    private bool SubjectBefore(int a, int v, out int start) => SubjectBefore(a, v, out start, out _);
+
+    /// <summary>Whether the tokens before the verb form its subject ("Selenskyj sagte"), giving where it starts and ends (trailing adverbs excluded).</summary>
+    private bool SubjectBefore(int a, int v, out int start, out int end)
     {
         start = a;
+        end = v;
+        // The whole sentence start first ("Der Leiter der WHO, Klaus Stöhr, sagte"), then the last clause.
+        if (TrySubject(a, v, out end)) { start = a; return true; }
         int from = a;
         for (int i = v - 1; i > a; i--)
             if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
+        if (from == a || from >= v) return false;
+        if (TrySubject(from, v, out end)) { start = from; return true; }
+        return false;
+    }
+
+    private bool TrySubject(int from, int v, out int end)
+    {
+        end = v;
         if (from >= v) return false;
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
+        if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
         int np = NounPhrase(from, v);
         if (np <= from) return false;
+        int e = np;
         while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
         if (np != v) return false;
-        start = from;
+        end = e;
         return true;
     }
 
