@@ -473,7 +473,7 @@ internal sealed class QuoteFinder
         "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
         "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
         "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
-        "erklärung", "vorwürfen", "plänen", "überzeugung", "sicht", "expertenmeinung", "zählung", "daten", "polizeiangaben", "aussagen"];
+        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen"];
 
     /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
     private bool SourceNoun(int i)
@@ -570,6 +570,14 @@ internal sealed class QuoteFinder
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
+        if (Tx(from, "Des") && Tx(from + 1, "Weiteren")) return false;
+        // Why: "Besorgt zeigte sich Kofi Annan": one capitalised word before the verb and a name after it.
+        if (v == from + 1 && !Is(from, Lex.Pronoun | Lex.Describer | Lex.Outlet | Lex.Agency | Lex.Circle) && (_tok.FlagsOf(from) & TokenFlags.SentenceStart) != 0)
+        {
+            int after = v + 1;
+            while (after < _n && Tx(after, "sich")) after++;
+            if (Cap(after) && !Is(after, Lex.Determiner | Lex.Pronoun | Lex.Adverb | Lex.Preposition) && _tok.KindOf(after) == TokenKind.Word) return false;
+        }
         int np = NounPhrase(from, v);
         if (np <= from) return false;
         int e = np;
@@ -672,7 +680,9 @@ internal sealed class QuoteFinder
         for (int i = end - 1; i >= a && i >= end - 8; i--)
         {
             if (ClauseBreak(i)) break;
-            if (NounPhrase(i, end) == end) start = i;
+            // Why: in "Sie entstammen Zeitungsberichten zufolge" the verb is not part of the phrase.
+            bool okStart = Cap(i) || Is(i, Lex.Determiner) || IsQuoteMark(i) || i == a || !Cap(i - 1) || Is(i - 1, Lex.Preposition | Lex.Coord);
+            if (okStart && NounPhrase(i, end) == end) start = i;
             if (Is(i, Lex.Preposition | Lex.Cue | Lex.Verbish)) break;
         }
         return start;
