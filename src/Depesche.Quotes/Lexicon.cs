@@ -120,7 +120,6 @@ internal static class Lexicon
         aufrufen;auf;R;ruft rufen rief riefen aufgerufen
         vorschlagen;vor;SR;schlägt schlagen schlug schlugen vorgeschlagen
         twittern;-;SW;twittert twitterten twitterte
-        informieren;-;S;informiert informieren informierte informierten
         beschreiben;-;S;beschreibt beschreiben beschrieb beschrieben
         ausschließen;aus;R;schließt schließen schloss schlossen
         zusagen;zu;R;sagt sagen sagte sagten zugesagt
@@ -160,7 +159,7 @@ internal static class Lexicon
         "wisse", "liege", "gehe", "komme", "stehe", "bleibe", "lasse", "brauche", "plane", "handle", "handele", "gelte", "sehe", "halte", "trage",
         "führe", "mache", "arbeite", "setze", "stelle", "bringe", "finde", "verfüge", "befinde", "fehle", "drohe", "zeige", "erwarte", "wünsche",
         "beabsichtige", "strebe", "nehme", "gelange", "bestehe", "hänge", "lebe", "spiele", "erfolge", "bedeute", "betrage", "reiche", "laufe", "sitze",
-        "treffe", "fahre", "wachse", "sinke", "steige", "entstehe", "benötige", "besitze", "sollen"];
+        "treffe", "fahre", "wachse", "sinke", "steige", "entstehe", "benötige", "besitze"];
     private static readonly string[] Konj2 = ["wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte",
         "dürften", "gäbe", "käme", "wüsste", "sollte", "sollten"];
     private static readonly string[] Pronouns = ["er", "sie"];

@@ -171,6 +171,7 @@ internal sealed class QuoteFinder
         if (b - a < 3) return;
         int last = EndPunct(b - 1) ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
         bool done = false;
+        if (WieClause(s, a, last)) return;
 
         for (int v = a; v < b && !done; v++)
         {
@@ -316,37 +317,6 @@ internal sealed class QuoteFinder
         }
         if (done) return;
 
-        // "wie X berichtete": message is the main clause.
-        for (int w = a; w < last; w++)
-        {
-            if (!Is(w, Lex.Wie) || _directOf[w] >= 0) continue;
-            int np = NounPhrase(w + 1, last);
-            if (np <= w + 1) continue;
-            int v = np;
-            while (v < last && v < np + 3 && !Is(v, Lex.Cue) && Is(v, Lex.Adverb | Lex.Preposition) ) v++;
-            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb)) continue;
-            var d = NewDraft(s, verb, v, -1);
-            d.Cue.Insert(0, R(w, w + 1));
-            SetSpeaker(d, w + 1, np);
-            d.Kind = QuoteKind.Indirect;
-            if (w == a || (w == a + 1 && IsQuoteMark(a)))
-            {
-                int c = v + 1;
-                while (c < last && !Comma(c)) c++;
-                if (c + 1 >= last) continue;
-                d.First = c + 1; d.End = last;
-            }
-            else
-            {
-                int end = Comma(w - 1) ? w - 1 : w;
-                d.First = a; d.End = end;
-                if (end - a < 2) continue;
-            }
-            if (_directOf[d.First] >= 0 && _direct[_directOf[d.First]].Close == d.End - 1) { d.Kind = QuoteKind.Direct; d.Direct = _directOf[d.First]; }
-            Add(d);
-            return;
-        }
-
         // "laut X MSG", "X zufolge MSG", "nach Angaben (des|der|von) X MSG", "unter Berufung auf X".
         for (int i = a; i < last; i++)
         {
@@ -414,6 +384,42 @@ internal sealed class QuoteFinder
             }
         }
     }
+
+    /// <summary>"MSG, wie X berichtete." / "Wie X mitteilte, MSG.": the message is the main clause.</summary>
+    private bool WieClause(int s, int a, int last)
+    {
+        for (int w = a; w < last; w++)
+        {
+            if (!Is(w, Lex.Wie) || _directOf[w] >= 0) continue;
+            int np = NounPhrase(w + 1, last);
+            if (np <= w + 1) continue;
+            int v = np;
+            while (v < last && v < np + 3 && !Is(v, Lex.Cue) && Is(v, Lex.Adverb | Lex.Preposition) ) v++;
+            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb)) continue;
+            var d = NewDraft(s, verb, v, -1);
+            d.Cue.Insert(0, R(w, w + 1));
+            SetSpeaker(d, w + 1, np);
+            d.Kind = QuoteKind.Indirect;
+            if (w == a || (w == a + 1 && IsQuoteMark(a)))
+            {
+                int c = v + 1;
+                while (c < last && !Comma(c)) c++;
+                if (c + 1 >= last) continue;
+                d.First = c + 1; d.End = last;
+            }
+            else
+            {
+                int end = Comma(w - 1) ? w - 1 : w;
+                d.First = a; d.End = end;
+                if (end - a < 2) continue;
+            }
+            if (_directOf[d.First] >= 0 && _direct[_directOf[d.First]].Close == d.End - 1) { d.Kind = QuoteKind.Direct; d.Direct = _directOf[d.First]; }
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
 
     /// <summary>Picks the cue verb a form stands for: a separable verb when its particle closes the clause, else a plain one.</summary>
     private bool ResolveVerb(int v, int sentEnd, out CueVerb verb, out int particle)
@@ -664,8 +670,8 @@ internal sealed class QuoteFinder
         var t = T(j);
         if (_tok.KindOf(j) == TokenKind.Number) return true;
         if (!char.IsLower(t[0]) && !char.IsDigit(t[0])) return false;
-        if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
         if (Is(j, Lex.AnonMarker) || Tx(j, "nicht") || Tx(j, "so")) return true;
+        if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
         if (Is(j, Lex.Adverb)) return false;
         return t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("en", StringComparison.Ordinal) || t.EndsWith("er", StringComparison.Ordinal)
             || t.EndsWith("es", StringComparison.Ordinal) || t.EndsWith("em", StringComparison.Ordinal);
@@ -959,7 +965,8 @@ internal sealed class QuoteFinder
             foreach (var d in live)
             {
                 if (d.First >= start) continue;
-                if (d.ViaOutlet || d.Chain.Any(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency) || s - _tok.SentenceOf(d.First) <= 1)
+                // Why: "the reports" are media reports; a quote relayed by an agency is not what was left unconfirmed.
+                if (d.ViaOutlet && !SpeakerIsAgency(d) || d.Chain.Any(l => l.Kind == SourceLinkKind.Outlet) || s - _tok.SentenceOf(d.First) <= 1)
                     d.Flags |= confirmNeg ? QuoteFlags.Unconfirmed : QuoteFlags.Denied;
             }
         }
@@ -979,12 +986,12 @@ internal sealed class QuoteFinder
             {
                 if (l.Start < 0)
                 {
-                    if (!speaker.IsEmpty) chain.Add(SpeakerLink(speaker, d));
+                    if (!speaker.IsEmpty) chain.AddRange(SpeakerLinks(speaker, d));
                     placed = true;
                 }
                 else chain.Add(l);
             }
-            if (!placed && !speaker.IsEmpty) chain.Insert(0, SpeakerLink(speaker, d));
+            if (!placed && !speaker.IsEmpty) chain.InsertRange(0, SpeakerLinks(speaker, d));
             var flags = d.Flags;
             if (speaker.Anonymous || d.SpkFirst < 0 && d.Cue.Count > 0) flags |= QuoteFlags.Anonymous;
             if (chain.Any(l => l.Anonymous)) flags |= QuoteFlags.Anonymous;
@@ -998,6 +1005,41 @@ internal sealed class QuoteFinder
             result.Add(new Quote(_tok.StartOf(d.First), _tok.EndOf(d.End - 1), d.Kind, QuoteCue.From([.. d.Cue.OrderBy(c => c.Start)]), speaker, chain.ToImmutable(), flags));
         }
         return result.ToImmutable();
+    }
+
+    private bool SpeakerIsAgency(Draft d)
+    {
+        for (int i = d.SpkFirst; i >= 0 && i < d.SpkEnd; i++) if (Is(i, Lex.Agency)) return true;
+        return false;
+    }
+
+    /// <summary>The speaker as chain links: one per coordinated outlet ("Politico" und "Axios"), else one.</summary>
+    private IEnumerable<SourceLink> SpeakerLinks(QuoteSpeaker s, Draft d)
+    {
+        if (d.ViaOutlet && d.SpeakerKind != SpeakerKind.Pronoun)
+        {
+            var parts = new List<(int, int)>();
+            int start = d.SpkFirst;
+            for (int i = d.SpkFirst; i <= d.SpkEnd; i++)
+                if (i == d.SpkEnd || Is(i, Lex.Coord) && _directOf[i] < 0)
+                {
+                    if (i > start) parts.Add((start, i));
+                    start = i + 1;
+                }
+            if (parts.Count > 1)
+            {
+                foreach (var (a, b) in parts)
+                {
+                    int first = a;
+                    // Why: "die Nachrichtenportale "Politico"": the link is the name, the common noun is the description.
+                    while (first < b - 1 && !IsQuoteMark(first) && (Is(first, Lex.Determiner | Lex.Outlet))) first++;
+                    var l = Link(first, b);
+                    yield return l with { Kind = l.Kind == SourceLinkKind.Speaker ? SourceLinkKind.Outlet : l.Kind };
+                }
+                yield break;
+            }
+        }
+        yield return SpeakerLink(s, d);
     }
 
     private SourceLink SpeakerLink(QuoteSpeaker s, Draft d)
