@@ -190,7 +190,13 @@ internal sealed class QuoteFinder
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
                 int q = msgEnd - 1 >= 0 ? _directOf[msgEnd - 1] : -1;
                 int spk0 = v + 1;
-                if ((verb.Flags & CueFlags.NoSubject) != 0 && Tx(spk0, "es")) spk0 = -1;
+                if ((verb.Flags & CueFlags.NoSubject) != 0 && Tx(spk0, "es"))
+                {
+                    // "hieß es (weiter) aus Regierungskreisen": the circle is the speaker.
+                    int p = spk0 + 1;
+                    while (p < last && Is(p, Lex.Adverb)) p++;
+                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von")) ? p + 1 : -1;
+                }
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
@@ -627,6 +633,8 @@ internal sealed class QuoteFinder
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
             if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || Tx(j, "im") && Cap(j + 1)))
             { j++; open = true; continue; }
+            if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
+            { j += 2; open = true; continue; }   // "Ursula von der Leyen"
             if (head && !open && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; open = true; continue; }
             if (head && !open && Tx(j, "("))
             {
@@ -971,6 +979,17 @@ internal sealed class QuoteFinder
             }
         }
 
+        // Why: "Peskow sagte, dass … Peskow sagte russischen Medien zufolge nicht, …": the relay covers both statements.
+        for (int i = 0; i + 1 < live.Count; i++)
+        {
+            var x = live[i];
+            var y = live[i + 1];
+            if (x.SpkFirst < 0 || y.SpkFirst < 0 || Math.Abs(_tok.SentenceOf(y.First) - _tok.SentenceOf(x.End - 1)) > 1) continue;
+            if (!T(x.SpkEnd - 1).Equals(T(y.SpkEnd - 1), StringComparison.Ordinal)) continue;
+            if (x.Chain.Count == 0 && y.Chain.Count > 0 && y.Chain.All(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency)) x.Chain.AddRange(y.Chain);
+            else if (y.Chain.Count == 0 && x.Chain.Count > 0 && x.Chain.All(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency)) y.Chain.AddRange(x.Chain);
+        }
+
         foreach (var d in live)
         {
             var speaker = default(QuoteSpeaker);
@@ -1079,10 +1098,25 @@ internal sealed class QuoteFinder
         Draft? best = null;
         foreach (var o in _drafts)
             if (!o.Removed && o.SpeakerKind == SpeakerKind.Entity && !o.ViaOutlet && o.RefEnd <= pos && (best is null || o.RefEnd > best.RefEnd)) best = o;
+        // A title followed by a name ("Außenminister Johann Wadephul") mentioned more recently than the last speaker.
+        int titled = -1;
+        for (int i = d.SpkFirst - 1; i >= 0 && i >= d.SpkFirst - 200; i--)
+        {
+            if (best is not null && _tok.EndOf(i) <= best.RefStart) break;
+            if (Is(i, Lex.Person) && Cap(i + 1) && !Is(i + 1, Lex.Determiner | Lex.Preposition) && i + 1 < d.SpkFirst)
+            {
+                int e = i + 1;
+                while (e < d.SpkFirst && Cap(e) && _tok.KindOf(e) == TokenKind.Word && !Is(e, Lex.Determiner | Lex.Preposition | Lex.Verbish)) e++;
+                titled = e - 1;
+                break;
+            }
+        }
+        if (titled >= 0) return (_tok.StartOf(titled), _tok.EndOf(titled), -1);
         if (best is not null)
         {
             // Why: "Präsident Wolodymyr Selenskyj" is referred to by its last name.
             int last = best.SpkEnd - 1;
+            while (last > best.SpkFirst && !(Cap(last) && _tok.KindOf(last) == TokenKind.Word)) last--;
             return (_tok.StartOf(last), _tok.EndOf(last), best.Entity);
         }
         return (_tok.StartOf(d.SpkFirst), _tok.EndOf(d.SpkEnd - 1), -1);
