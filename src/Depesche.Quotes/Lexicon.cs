@@ -195,7 +195,7 @@ internal static class Lexicon
     private static readonly string[] Describers = ["Sprecher", "Sprecherin", "Regierungssprecher", "Regierungssprecherin", "Regierung", "Polizei",
         "Ministerium", "Experten", "Experte", "Behörden", "Behörde", "Vertreter", "Vertreterin", "Staatsanwaltschaft", "Unternehmen", "Konzern",
         "Polizeisprecher", "Polizeisprecherin", "Ermittler", "Analysten", "Beobachter", "Kritiker", "Augenzeugen", "Zeugen", "Angaben",
-        "Informationen", "Gericht", "Armee", "Militär", "Verband", "Gewerkschaft", "Partei", "Kommission", "Opposition", "Veranstalter", "Statistiker"];
+        "Informationen", "Gericht", "Diplomat", "Diplomatin", "Beamtin", "Insiderin", "Mitarbeiterin", "Ermittlerin", "Armee", "Militär", "Verband", "Gewerkschaft", "Partei", "Kommission", "Opposition", "Veranstalter", "Statistiker"];
     private static readonly string[] PersonTitles = ["Präsident", "Präsidentin", "Minister", "Ministerin", "Kanzler", "Kanzlerin", "Sprecher",
         "Sprecherin", "Kremlsprecher", "Regierungschef", "Regierungschefin", "Chef", "Chefin", "Vorsitzende", "Vorsitzender", "Bürgermeister",
         "Bürgermeisterin", "Außenminister", "Außenministerin", "Verteidigungsminister", "Innenminister", "Finanzminister", "Gesandte", "Sondergesandte",

@@ -536,7 +536,6 @@ internal sealed class QuoteFinder
             if (Comma(i) && i > m + 1) break;
             if (Is(i, Lex.Konj1 | Lex.Konj2)) return true;
         }
-        if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         for (int i = m; i < last; i++)
         {
             if (Comma(i)) break;
@@ -545,6 +544,7 @@ internal sealed class QuoteFinder
             if (Lower(i) && T(i).Length > 6 && T(i).Contains("zu", StringComparison.Ordinal) && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1))
                 && (T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 0 && z < T(i).Length - 4)) return true;
         }
+        if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
     }
 
@@ -758,7 +758,7 @@ internal sealed class QuoteFinder
             d.Entity = e;
             d.SpeakerKind = SpeakerKind.Entity;
         }
-        else if (name && !circle && !(outlet && !IsQuoteMark(first) && !Is(first, Lex.Agency)) && !(describer && !name)) d.SpeakerKind = SpeakerKind.Entity;
+        else if (name && !circle && !anon && !(outlet && !IsQuoteMark(first) && !Is(first, Lex.Agency)) && !(describer && !name)) d.SpeakerKind = SpeakerKind.Entity;
         else d.SpeakerKind = SpeakerKind.Description;
         // Why: "informierte Kreise", "ein namentlich nicht genannter Beamter", "Diplomaten" name nobody.
         d.Anonymous = anon || (circle && !name) || (d.SpeakerKind == SpeakerKind.Description && !name && Is(first, Lex.Determiner) && (Tx(first, "ein") || Tx(first, "eine") || Tx(first, "einem") || Tx(first, "einen") || Tx(first, "einer")));
