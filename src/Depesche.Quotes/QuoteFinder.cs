@@ -200,7 +200,6 @@ internal sealed class QuoteFinder
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
-                if (q >= 0 && _direct[q].Close == msgEnd - 1 && Titlelike(q)) continue;
                 if (q >= 0 && _direct[q].Close == msgEnd - 1)
                 {
                     d.Kind = QuoteKind.Direct;
