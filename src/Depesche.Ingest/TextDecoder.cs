@@ -207,9 +207,15 @@ public static class TextDecoder
         }
         var pairs = n / 2;
         // Why: Latin-script UTF-16 has a NUL in most code units on one side and almost never on the other.
-        if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) return false;
-        if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) return true;
-        return null;
+        bool bigEndian;
+        if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) bigEndian = false;
+        else if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) bigEndian = true;
+        else return null;
+        // Why: binary data can have the same NUL pattern; real UTF-16 text has no NUL or control characters.
+        var sample = (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes[..n]);
+        foreach (var c in sample)
+            if (c < ' ' && c is not ('\t' or '\n' or '\r' or '\f')) return null;
+        return bigEndian;
     }
 
     /// <summary>The byte offset of the first NUL, or of the first control byte when control bytes are frequent; else null.</summary>

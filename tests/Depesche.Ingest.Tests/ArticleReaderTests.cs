@@ -1,0 +1,105 @@
+using System.Text;
+using Depesche.Core;
+using Xunit;
+using static Depesche.Ingest.Tests.TestSupport;
+
+namespace Depesche.Ingest.Tests;
+
+public class ArticleReaderTests
+{
+    [Theory]
+    [InlineData("{\"text\":\"x\"}", InputFormat.Jsonl)]
+    [InlineData("<?xml version=\"1.0\"?><rss version=\"2.0\"></rss>", InputFormat.Feed)]
+    [InlineData("  <rss version=\"2.0\"></rss>", InputFormat.Feed)]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", InputFormat.Feed)]
+    [InlineData("<!DOCTYPE html><html></html>", InputFormat.Html)]
+    [InlineData("<html><body></body></html>", InputFormat.Html)]
+    // XHTML with an XML declaration is still HTML
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>", InputFormat.Html)]
+    [InlineData(" date 2025-12-18 BERLIN (dpa) - Text.", InputFormat.Wire)]
+    [InlineData("Einfach Text.", InputFormat.Wire)]
+    public void Sniffs_content(string content, InputFormat expected) =>
+        Assert.Equal(expected, ArticleReader.Sniff(Encoding.UTF8.GetBytes(content)));
+
+    [Fact]
+    public void Sniffs_utf16_content() =>
+        Assert.Equal(InputFormat.Html, ArticleReader.Sniff([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("<html></html>")]));
+
+    [Theory]
+    [InlineData("a.jsonl", InputFormat.Jsonl)]
+    [InlineData("a.NDJSON", InputFormat.Jsonl)]
+    [InlineData("a.rss", InputFormat.Feed)]
+    [InlineData("a.atom", InputFormat.Feed)]
+    [InlineData("a.xml", InputFormat.Feed)]
+    [InlineData("a.htm", InputFormat.Html)]
+    [InlineData("a.txt", InputFormat.Auto)]
+    public void Format_from_extension(string path, InputFormat expected) =>
+        Assert.Equal(expected, ArticleReader.FormatFromExtension(path));
+
+    [Fact]
+    public void Folder_is_read_recursively_in_order_skipping_hidden_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("depesche-dir-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "b"));
+            Directory.CreateDirectory(Path.Combine(dir.FullName, ".git"));
+            File.WriteAllText(Path.Combine(dir.FullName, "b", "2.txt"), "Zwei.");
+            File.WriteAllText(Path.Combine(dir.FullName, "b", "1.txt"), "Eins.");
+            File.WriteAllText(Path.Combine(dir.FullName, "a.jsonl"), "{\"text\":\"Null.\"}\n{\"text\":\"Null b.\"}\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "c.txt"), "Drei.");
+            File.WriteAllText(Path.Combine(dir.FullName, ".hidden.txt"), "Versteckt.");
+            File.WriteAllText(Path.Combine(dir.FullName, ".git", "x.txt"), "Versteckt.");
+            File.WriteAllBytes(Path.Combine(dir.FullName, "d.txt"), []);
+
+            var results = ArticleReader.ReadPath(dir.FullName).ToList();
+            Assert.Equal(["Null.", "Null b.", "Eins.", "Zwei.", "Drei.", null], results.Select(r => r.Article?.Text));
+            Assert.Equal(RejectionCode.EmptyInput, results[^1].Rejection?.Code);
+            Assert.EndsWith("d.txt", results[^1].Rejection?.Location.File, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Missing_path_is_one_rejection()
+    {
+        var r = Assert.Single(ArticleReader.ReadPath("/nonexistent/depesche/none.txt"));
+        Assert.Equal(RejectionCode.Unreadable, r.Rejection?.Code);
+    }
+
+    [Fact]
+    public void Binary_file_is_rejected()
+    {
+        var r = Assert.Single(ReadBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], name: "x.png"));
+        Assert.Equal(RejectionCode.BinaryContent, r.Rejection?.Code);
+        Assert.Equal(8, r.Rejection?.Location.Byte);
+    }
+
+    [Fact]
+    public void Oversized_wire_file_is_too_large()
+    {
+        var big = new byte[Limits.MaxDocumentBytes + 10];
+        big.AsSpan().Fill((byte)'a');
+        var r = Assert.Single(ReadBytes(big, InputFormat.Wire));
+        Assert.Equal(RejectionCode.TooLarge, r.Rejection?.Code);
+    }
+
+    [Fact]
+    public void Text_just_over_the_character_limit_is_too_large()
+    {
+        var big = new byte[Limits.MaxTextChars + 1];
+        big.AsSpan().Fill((byte)'a');
+        Assert.Equal(RejectionCode.TooLarge, Assert.Single(ReadBytes(big, InputFormat.Wire)).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Stdin_style_stream_of_wire_text()
+    {
+        var r = Assert.Single(ReadString(" date 2025-12-18 BERLIN (dpa) - Text./ab/cd", name: "-"));
+        Assert.Equal("-", r.Article?.Origin.File);
+        Assert.Equal(["ab", "cd"], r.Article!.Source.EditorCodes.Select(c => c.Code));
+    }
+}
