@@ -119,10 +119,14 @@ public static class TextDecoder
         // Why: bytes 0x80..0x9F are C1 controls in ISO-8859-1 but typographic quotes and dashes in Windows-1252;
         // their presence decides between the two, and five of them are undefined in Windows-1252.
         var hasC1 = false;
-        int high = 0, letterLike = 0;
+        int high = 0, letterLike = 0, asciiLetters = 0;
         foreach (var b in bytes)
         {
-            if (b < 0x80) continue;
+            if (b < 0x80)
+            {
+                if (b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z') asciiLetters++;
+                continue;
+            }
             high++;
             if (b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D)
                 return Reject(RejectionCode.InvalidEncoding, "the input is neither UTF-8 nor Windows-1252", origin, firstInvalid);
@@ -130,7 +134,8 @@ public static class TextDecoder
             if (IsGermanSingleByte(b)) letterLike++;
         }
         // Why: random binary or another code page (e.g. Cyrillic cp1251) has high bytes that are not German letters.
-        if (high == 0 || letterLike < high * 0.8)
+        // Why: in German most letters are ASCII (umlauts are a few percent); Cyrillic or Greek in their code pages is nearly all high bytes.
+        if (high == 0 || letterLike < high * 0.8 || high > (asciiLetters + high) * 0.3)
             return Reject(RejectionCode.InvalidEncoding, "the input is not UTF-8 and does not read as Windows-1252 German text", origin, firstInvalid);
         var encoding = hasC1 ? Cp1252.Value : Latin1.Value;
         return Finish(encoding.GetString(bytes), hasC1 ? "windows-1252" : "iso-8859-1", origin, 0);

@@ -92,8 +92,8 @@ public class TextDecoderTests
     [Fact]
     public void Truncated_utf8_is_rejected_at_the_cut()
     {
-        var whole = Encoding.UTF8.GetBytes("Die Gespräche über");
-        var cut = whole[..^1]; // "ü" is two bytes; drop the second
+        var whole = Encoding.UTF8.GetBytes("Die Gespräche über Maß");
+        var cut = whole[..^1]; // "ß" is two bytes; drop the second
         var r = TextDecoder.Decode(cut, new SourceLocation("cut.txt"));
         Assert.Equal(RejectionCode.TruncatedEncoding, r.Rejection?.Code);
         Assert.Equal(cut.Length - 1, r.Rejection?.Location.Byte);
