@@ -106,7 +106,8 @@ public static class TextDecoder
         if (!Utf8.IsValid(bytes))
         {
             var (status, at) = FirstInvalidUtf8(bytes);
-            if (status == OperationStatus.NeedMoreData)
+            // Why: a cut multi-byte character after plain ASCII is more likely one Windows-1252 letter ("... Bä").
+            if (status == OperationStatus.NeedMoreData && !System.Text.Ascii.IsValid(bytes[..at]))
                 return Reject(RejectionCode.TruncatedEncoding, "the UTF-8 input ends inside a multi-byte character", origin, offset + at);
             return DecodeSingleByte(bytes, offset + at, origin);
         }
@@ -138,7 +139,11 @@ public static class TextDecoder
         if (high == 0 || letterLike < high * 0.8 || high > (asciiLetters + high) * 0.3)
             return Reject(RejectionCode.InvalidEncoding, "the input is not UTF-8 and does not read as Windows-1252 German text", origin, firstInvalid);
         var encoding = hasC1 ? Cp1252.Value : Latin1.Value;
-        return Finish(encoding.GetString(bytes), hasC1 ? "windows-1252" : "iso-8859-1", origin, 0);
+        var text = encoding.GetString(bytes);
+        // Why: UTF-8 sequences that now read as "Ã¼" mean the file mixes UTF-8 with single-byte text.
+        if (CountMojibake(text) > 0)
+            return Reject(RejectionCode.InvalidEncoding, "the input mixes UTF-8 with another encoding", origin, firstInvalid);
+        return Finish(text, hasC1 ? "windows-1252" : "iso-8859-1", origin, 0);
     }
 
     // ä ö ü Ä Ö Ü ß, accented Latin letters, and the punctuation German text uses (typographic quotes, dashes, €, §, °, «»).

@@ -137,3 +137,29 @@ public class TextDecoderTests
         }
     }
 }
+
+public class TextDecoderEdgeTests
+{
+    [Fact]
+    public void Utf8_with_one_stray_single_byte_is_invalid_encoding()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Die Gespräche über "), 0xFC, .. Encoding.UTF8.GetBytes("ber alles.")];
+        var r = TextDecoder.Decode(bytes, new SourceLocation("mixed.txt", null, 100));
+        Assert.Equal(RejectionCode.InvalidEncoding, r.Rejection?.Code);
+        Assert.Equal(100 + Encoding.UTF8.GetByteCount("Die Gespräche über "), r.Rejection?.Location.Byte);
+    }
+
+    [Fact]
+    public void Ascii_text_ending_in_a_cp1252_umlaut_is_cp1252()
+    {
+        var r = TextDecoder.Decode(Encoding.Latin1.GetBytes("Das war sehr sch\u00F6n in M\u00FCnchen, sagte der B\u00E4"), default);
+        Assert.Equal("Das war sehr schön in München, sagte der Bä", r.Text);
+    }
+
+    [Fact]
+    public void Odd_length_utf16_is_truncated()
+    {
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Grüße"), 0x41];
+        Assert.Equal(RejectionCode.TruncatedEncoding, TextDecoder.Decode(bytes, default).Rejection?.Code);
+    }
+}

@@ -296,6 +296,20 @@ public class WireTextParserTests
     }
 
     [Fact]
+    public void Long_capitalised_runs_do_not_backtrack()
+    {
+        var runs = new[]
+        {
+            string.Concat(Enumerable.Repeat("AB-", 300)) + " (x",
+            string.Concat(Enumerable.Repeat("AB CD/", 200)) + "(dpa) x",
+            string.Concat(Enumerable.Repeat("Ab Cd ", 200)) + "(unbekannt) - x",
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var text in runs) AssertRangesValid(Wire(text));
+        Assert.True(watch.ElapsedMilliseconds < 2000, $"{watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void Reading_twice_gives_the_same_id()
     {
         var first = Assert.Single(ArticleReader.ReadPath(Fixture("wire_glued_trailer.txt"))).Article!;
