@@ -14,11 +14,13 @@ internal static class JsonLinesReader
 {
     public static IEnumerable<ReadResult> Read(Stream stream, string name)
     {
+        var any = false;
         foreach (var line in BoundedLines.Read(stream, Limits.MaxJsonLineBytes))
         {
             var at = new SourceLocation(name, line.Number, line.Offset);
             if (line.TooLong)
             {
+                any = true;
                 yield return ReadResult.Fail(Limits.TooLarge(at, line.Length));
                 continue;
             }
@@ -30,8 +32,10 @@ internal static class JsonLinesReader
                 offset += 3;
             }
             if (bytes.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
+            any = true;
             yield return ReadLine(bytes, at with { Byte = offset });
         }
+        if (!any) yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON Lines input has no lines", new SourceLocation(name));
     }
 
     private static ReadResult ReadLine(ReadOnlySpan<byte> bytes, SourceLocation at)

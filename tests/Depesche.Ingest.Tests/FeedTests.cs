@@ -22,7 +22,7 @@ public class FeedTests
         Assert.Equal(["HAMBURG"], first.Source.Datelines.Select(d => d.Place));
         Assert.Equal("dpa", first.Source.Agency);
         Assert.Equal("Beispiel-Nachrichten", first.Source.Outlet);
-        Assert.Equal(2, first.Origin.Line > 0 ? 2 : 0);
+        Assert.Equal(6, first.Origin.Line); // the <item> element's line
 
         var second = results[1].Article!;
         Assert.Equal("Bahn & Bund einigen sich", second.Title);

@@ -58,3 +58,19 @@ public class HtmlTests
         Assert.Equal(RejectionCode.NoText, r.Rejection?.Code);
     }
 }
+
+public class HtmlBoilerplateTests
+{
+    [Fact]
+    public void Class_names_are_matched_by_whole_parts()
+    {
+        const string html = """
+            <html><body>
+            <div class="shared-content header-image"><p>Der eigentliche Artikeltext steht hier und ist lang genug.</p><p>Noch ein Absatz.</p></div>
+            <div class="social-links"><p>Folgen Sie uns auf allen Kanälen und Plattformen, die es gibt.</p></div>
+            </body></html>
+            """;
+        var a = Assert.Single(ReadString(html, InputFormat.Html)).Article!;
+        Assert.Equal("Der eigentliche Artikeltext steht hier und ist lang genug.\n\nNoch ein Absatz.", a.Text);
+    }
+}

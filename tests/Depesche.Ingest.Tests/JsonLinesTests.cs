@@ -119,3 +119,12 @@ public class JsonLinesTests
         }
     }
 }
+
+public class JsonLinesEdgeTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n  \n")]
+    public void Empty_jsonl_is_one_empty_input_rejection(string content) =>
+        Assert.Equal(RejectionCode.EmptyInput, Assert.Single(ReadString(content, InputFormat.Jsonl)).Rejection?.Code);
+}
