@@ -103,3 +103,55 @@ public class ArticleReaderTests
         Assert.Equal(["ab", "cd"], r.Article!.Source.EditorCodes.Select(c => c.Code));
     }
 }
+
+public class FailingStreamTests
+{
+    /// <summary>Serves some bytes, then fails like a dropped network share.</summary>
+    private sealed class FailingStream(byte[] head) : Stream
+    {
+        private int _pos;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_pos >= head.Length) throw new IOException("connection lost");
+            var n = Math.Min(count, head.Length - _pos);
+            Array.Copy(head, _pos, buffer, offset, n);
+            _pos += n;
+            return n;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Jsonl_read_error_ends_the_batch_with_an_unreadable_rejection()
+    {
+        var stream = new FailingStream(Encoding.UTF8.GetBytes("{\"text\":\"Eins.\"}\n{\"text\":\"Zw"));
+        var results = ArticleReader.ReadStream(stream, "net.jsonl", InputFormat.Jsonl).ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Eins.", results[0].Article?.Text);
+        Assert.Equal(RejectionCode.Unreadable, results[1].Rejection?.Code);
+        Assert.Equal(2, results[1].Rejection?.Location.Line);
+    }
+
+    [Fact]
+    public void Wire_read_error_is_an_unreadable_rejection()
+    {
+        var stream = new FailingStream(Encoding.UTF8.GetBytes("BERLIN (dpa) - Text"));
+        Assert.Equal(RejectionCode.Unreadable, Assert.Single(ArticleReader.ReadStream(stream, "net.txt")).Rejection?.Code);
+    }
+
+    [Fact]
+    public void ReadStream_is_lazy()
+    {
+        var stream = new FailingStream([]);
+        var results = ArticleReader.ReadStream(stream, "lazy"); // nothing read yet, nothing thrown
+        Assert.Equal(RejectionCode.Unreadable, Assert.Single(results).Rejection?.Code);
+    }
+}
