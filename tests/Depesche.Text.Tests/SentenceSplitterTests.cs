@@ -39,6 +39,8 @@ public class SentenceSplitterTests
     // An unclosed quote ends at the paragraph.
     [InlineData("Er sagte: \"Wir kommen nicht\n\nNeuer Absatz hier.", "Er sagte: \"Wir kommen nicht || Neuer Absatz hier.")]
     [InlineData("Ein Satz ohne Ende", "Ein Satz ohne Ende")]
+    // A list number at a line start is an ordinal, not a sentence end.
+    [InlineData("Es gilt:\n1. Bundesliga spielt.", "Es gilt:\n1. Bundesliga spielt.")]
     [InlineData("", "")]
     public void Splits(string text, string expected) => Assert.Equal(expected, TestText.Sentences(text));
 

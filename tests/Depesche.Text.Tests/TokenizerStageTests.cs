@@ -97,6 +97,14 @@ public class TokenizerStageTests
     }
 
     [Fact]
+    public void DatelineEdgeSeparatesSentencesWhenTheBodyIsEmpty()
+    {
+        const string text = "BERLIN (dpa) - Die Regierung tagt.";
+        var article = new Article { Id = "d", Text = text, DatelineRange = new TextRange(0, 14) };
+        Assert.Equal(["BERLIN (dpa) -", "Die Regierung tagt."], TokenizerStage.Process(article).Sentences.Select());
+    }
+
+    [Fact]
     public void EmptyTextGivesEmptyLayers()
     {
         var split = TokenizerStage.Process(new Article { Id = "e", Text = "" });

@@ -70,6 +70,9 @@ public class TokenizerTests
     [Theory]
     [InlineData("am 18. Dezember", "18.", TokenKind.Ordinal)]
     [InlineData("Das war 2018. Dann", "2018", TokenKind.Number)]
+    // At the start of a line a small number with a period numbers a list item.
+    [InlineData("Es gilt:\n1. Bundesliga", "1.", TokenKind.Ordinal)]
+    [InlineData("laut Spiegel.de heute", "Spiegel.de", TokenKind.Url)]
     [InlineData("Dr. Müller", "Dr.", TokenKind.Abbreviation)]
     [InlineData("J. Kushner", "J.", TokenKind.Abbreviation)]
     [InlineData("um -2,1%", "-2,1", TokenKind.Number)]
