@@ -442,6 +442,11 @@ public ref struct GermanTokenReader
                 return next;
             case '-' or '+' or '\u2212' when next < end && (uint)(t[next] - '0') <= 9 && SignContext(start):
                 return ScanNumberToken(start, next, false, out kind);
+            case '-' or '\u2010' or '\u2011' when next < end && IsWordChar(t[next]) && start > _regionStart
+                && t[start - 1] is '"' or '“' or '”' or '«' or '»' or '‘' or '’' or '\'' or ')':
+                // Why: „Axios“-Meldung: the rest of a compound glued to a quote is one word, "-Meldung".
+                kind = TokenKind.Word;
+                return ScanWordRun(next);
             case '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212':
             {
                 int j = next;

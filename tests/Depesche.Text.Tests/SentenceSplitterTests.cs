@@ -34,6 +34,8 @@ public class SentenceSplitterTests
     [InlineData("Er sagte ... nichts.", "Er sagte ... nichts.")]
     // A blank line is a hard boundary, even without a terminator.
     [InlineData("Überschrift ohne Punkt\n\nDer Text beginnt.", "Überschrift ohne Punkt || Der Text beginnt.")]
+    // After a terminator, a new line starts a sentence even with a dash or lower case.
+    [InlineData("Es gilt Folgendes.\n- erstens dies.\n- zweitens das.", "Es gilt Folgendes. || - erstens dies. || - zweitens das.")]
     // A single line break is not.
     [InlineData("Der Text geht\nweiter.", "Der Text geht\nweiter.")]
     // An unclosed quote ends at the paragraph.

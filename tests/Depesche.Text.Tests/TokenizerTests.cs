@@ -45,6 +45,10 @@ public class TokenizerTests
     // Truncated coordination keeps the hyphen on the first part.
     [InlineData("Ein- und Ausfuhr", "Ein-|und|Ausfuhr")]
     [InlineData("Ein-, Aus- und Durchfuhr", "Ein-|,|Aus-|und|Durchfuhr")]
+    // The rest of a compound glued to a closing quote keeps its hyphen.
+    [InlineData("„Axios“-Meldung", "„|Axios|“|-Meldung")]
+    [InlineData("CDU/CSU-Fraktion", "CDU|/|CSU-Fraktion")]
+    [InlineData("Am 1.-3. Mai", "Am|1.|-|3.|Mai")]
     // A spaced hyphen is a dash.
     [InlineData("KIEW (dpa) - Neben", "KIEW|(|dpa|)|-|Neben")]
     [InlineData("Er kam – spät – an", "Er|kam|–|spät|–|an")]
