@@ -183,8 +183,9 @@ internal static class Lexicon
         foreach (var w in new[] { "der", "die", "das", "des", "dem", "den" }) Add(w, new(LexKind.Det));
 
         foreach (var w in new[] { "derzeit", "aktuell", "gegenwärtig", "momentan", "zurzeit", "jetzt", "heutzutage", "augenblicklich" }) Add(w, new(LexKind.Ref, 0));
-        foreach (var w in new[] { "zuletzt", "damals", "bisher", "bislang", "einst", "kürzlich", "jüngst", "neulich", "vormals", "ehemals", "seinerzeit" }) Add(w, new(LexKind.Ref, -1));
-        foreach (var w in new[] { "künftig", "zukünftig", "bald", "demnächst", "alsbald", "künftighin" }) Add(w, new(LexKind.Ref, 1));
+        // Why: "damals", "bisher", "einst" are left out: they relate to a story time, and TIMEX gold (WikiWarsDE) leaves them untagged.
+        foreach (var w in new[] { "zuletzt", "kürzlich", "jüngst", "neulich", "unlängst" }) Add(w, new(LexKind.Ref, -1));
+        foreach (var w in new[] { "künftig", "zukünftig", "bald", "demnächst", "künftighin" }) Add(w, new(LexKind.Ref, 1));
 
         foreach (var (w, u) in new[] { ("täglich", Unit.Day), ("wöchentlich", Unit.Week), ("monatlich", Unit.Month), ("jährlich", Unit.Year),
                      ("stündlich", Unit.Hour), ("alljährlich", Unit.Year), ("vierteljährlich", Unit.Quarter), ("halbjährlich", Unit.Half) })

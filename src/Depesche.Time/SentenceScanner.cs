@@ -24,6 +24,8 @@ internal sealed class SentenceScanner
     private readonly Anchor _anchor;
     private readonly List<TimeExpression> _out;
     private Tok _none;
+    private DateOnly? _lastDay;
+    private bool _rangeGuard; // the last day-precise date in this sentence: a following time belongs to it
 
     private SentenceScanner(string text, Tok[] t, int n, sbyte[] marks, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output)
     {
@@ -87,6 +89,12 @@ internal sealed class SentenceScanner
         return t.Kind == TKind.Num && t.Shape == NumShape.Plain && t.Dot && t.Digits <= 2 && t.N1 >= 1 && t.N1 <= 31;
     }
 
+    private bool IsLineBreakBetween(int a, int b)
+    {
+        for (int c = T(a).End; c < T(b).Start; c++) if (_text[c] == '\n') return true;
+        return false;
+    }
+
     private Prep PrepBefore(int i)
     {
         int j = i - 1;
@@ -122,6 +130,8 @@ internal sealed class SentenceScanner
     private void SetAnchor(DateOnly d, Gran g)
     {
         if (News) return;
+        // Why: after "Januar 1775 bis März 1776" the narrative goes on from the range's start, not its end.
+        if (_out.Count > 0 && _rangeGuard) return;
         _anchor.Date = d;
         _anchor.Gran = g;
     }
@@ -137,10 +147,13 @@ internal sealed class SentenceScanner
         int s = T(startTok).Start;
         ref var last = ref T(endTok - 1);
         int e = last.End + (withDot && last.Dot ? 1 : 0);
+        // im Laufe des folgenden Jahres: TIMEX2 extents take "Laufe des" in.
+        if (K(startTok - 1) == LexKind.Det && (W(startTok - 2, "Laufe") || W(startTok - 2, "Verlauf"))) s = T(startTok - 2).Start;
         // Why: an enclosing match already emitted (e.g. a range's second day) must not be duplicated.
         for (int k = _out.Count - 1; k >= 0 && k >= _out.Count - 4; k--)
             if (_out[k].Start == s && _out[k].End == e) return;
         _out.Add(new TimeExpression(s, e, TimexValue.TypeOf(value, set), value, mod));
+        _rangeGuard = ClosesRange(startTok) && _out.Count > 1 && _out[^2].End >= T(startTok - 3).Start;
     }
 
     // ---------- dispatch ----------
@@ -172,7 +185,8 @@ internal sealed class SentenceScanner
             case LexKind.Ref: return MatchRef(i);
             case LexKind.SetAdverb:
                 if (t.Cap && i > 0) return -1;
-                Emit(i, i + 1, TimexValue.Duration(1, 1, (Unit)t.Lex.A).Replace("P3M", "P3M"), set: true);
+                if (T(i + 1).Kind == TKind.Num) return -1; // "bei jährlich 3,3 Prozent": a rate, not a recurrence
+                Emit(i, i + 1, TimexValue.Duration(1, 1, (Unit)t.Lex.A), set: true);
                 return i + 1;
             case LexKind.SetWeekday:
                 Emit(i, i + 1, "XXXX-WXX-" + t.Lex.A, set: true);
@@ -185,6 +199,11 @@ internal sealed class SentenceScanner
             case LexKind.VorUnit: return MatchVorUnit(i);
             case LexKind.FolgeUnit: return MatchFolgeUnit(i);
             default:
+                if ((W(i, "wenig") || W(i, "kurz") || W(i, "bald")) && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "eher"))
+                {
+                    Emit(i, i + 2, K(i + 1) == LexKind.After ? "FUTURE_REF" : "PAST_REF");
+                    return i + 2;
+                }
                 return MatchVagueLang(i);
         }
     }
@@ -250,6 +269,15 @@ internal sealed class SentenceScanner
                 Emit(ext, i + 2, TimexValue.Century(t.N1 - 1), mod);
                 return i + 2;
             }
+            // "am 16. den Briten …": a bare day of the anchor's month.
+            if (ext == i && W(i - 1, "am") && (K(i + 1) is LexKind.Det or LexKind.Prep || T(i + 1).Kind == TKind.Punct || (T(i + 1).Kind == TKind.Word && !T(i + 1).Cap && K(i + 1) != LexKind.Unit))
+                && (News || RefGran != Gran.Year) && MakeDate(Ref.Year, Ref.Month, t.N1) is { } bare)
+            {
+                Emit(i, i + 1, TimexValue.Day(bare), mod, withDot: true);
+                SetAnchor(bare, Gran.Day);
+                _lastDay = bare;
+                return i + 1;
+            }
         }
         if (IsYear(i)) return MatchYear(i, ext, mod);
         if (t.Digits <= 4 && !t.Dot) return MatchDuration(i, ext, mod);
@@ -300,7 +328,14 @@ internal sealed class SentenceScanner
             var next = S(i + 1);
             foreach (var m in MeasureNouns)
                 if (next.Equals(m, StringComparison.OrdinalIgnoreCase)) return -1;
-            if (P(i + 1, ',') && T(i + 2).Kind == TKind.Num && T(i + 2).Digits <= 3 && T(i + 2).End == T(i + 1).End + 0) return -1;
+            // "die 1400 hessischen Truppen", "rund 1600 Loyalisten": a count, not a year. A year rarely follows an
+            // article, and a bare year is rarely followed directly by a noun.
+            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des")) return -1;
+            ref var nt = ref T(i + 1);
+            if (nt.Kind == TKind.Word && nt.Cap && nt.Lex.Kind == LexKind.None && i + 1 < _n && !IsLineBreakBetween(i, i + 1)
+                && !(K(i - 1) is LexKind.Prep or LexKind.Month or LexKind.Season or LexKind.Boundary or LexKind.Unit)) return -1;
+            if (nt.Kind == TKind.Word && !nt.Cap && nt.Lex.Kind == LexKind.None && S(i + 1).EndsWith("en", StringComparison.Ordinal)
+                && T(i + 2).Kind == TKind.Word && T(i + 2).Cap && K(i - 1) is LexKind.Det or LexKind.CmpMod or LexKind.None && ext == i && i > 0 && !(K(i - 1) == LexKind.Prep)) return -1;
         }
         int y = t.N1;
         // BC years: 264 v. Chr.
@@ -323,18 +358,7 @@ internal sealed class SentenceScanner
         int k = end;
         if (g == Gran.Day)
         {
-            int kk = k;
-            if (P(kk, ',')) kk++;
-            if (W(kk, "um") || W(kk, "gegen") || W(kk, "ab")) kk++;
-            if (T(kk).Kind == TKind.Num && (W(kk + 1, "uhr") || T(kk).Sep == ':'))
-            {
-                if (TryTime(kk, out int h, out int mi, out int tend))
-                {
-                    Emit(ext, tend, TimexValue.Time(d, h, mi), mod);
-                    SetAnchor(d, Gran.Day);
-                    return tend;
-                }
-            }
+            _lastDay = d;
             if (K(k) == LexKind.PartOfDay && !T(k).Cap && (W(k, "morgens") || W(k, "abends") || W(k, "nachts") || W(k, "mittags") || W(k, "nachmittags") || W(k, "vormittags") || W(k, "früh")))
             {
                 Emit(ext, k + 1, TimexValue.Pod(TimexValue.Day(d), (PartOfDay)_t[k].Lex.A), mod);
@@ -373,6 +397,7 @@ internal sealed class SentenceScanner
         if (IsYear(end)) { year = _t[end].N1; end++; explicitYear = true; }
         else if (P(end, ',') && IsYear(end + 1)) { year = _t[end + 1].N1; end += 2; explicitYear = true; }
         else if (IsSameYearPhrase(end, out int e2)) { year = Ref.Year; end = e2; }
+        else if (RangeTailYear(end) is > 0 and var ty) year = ty;
         else year = YearForMonthDay(month, _t[dayToks[nd - 1]].N1, dayToks[nd - 1]);
         _ = explicitYear;
         for (int q = 0; q < nd - 1; q++)
@@ -383,6 +408,23 @@ internal sealed class SentenceScanner
         if (MakeDate(year, month, _t[dayToks[nd - 1]].N1) is not { } d) return end;
         return EmitDate(nd == 1 ? ext : dayToks[nd - 1], end, d, Gran.Day, mod);
     }
+
+    /// <summary>
+    /// The year of a range's closing element: "Juli bis Oktober 1777", "16. September bis 10. Oktober 1779",
+    /// "vom Februar bis zum April 1988". Returns -1 when <paramref name="k"/> does not open such a tail.
+    /// </summary>
+    private int RangeTailYear(int k)
+    {
+        if (!(W(k, "bis") || W(k, "und") || P(k, '-') || P(k, '–') || P(k, '/'))) return -1;
+        int j = k + 1;
+        if (W(j, "zum") || W(j, "zu") || W(j, "den") || W(j, "Ende") || W(j, "Anfang") || W(j, "Mitte")) j++;
+        if (IsDayOrd(j)) j++;
+        if (K(j) == LexKind.Month && IsYear(j + 1)) return _t[j + 1].N1;
+        return -1;
+    }
+
+    /// <summary>True when the expression starting at token <paramref name="i"/> closes a range ("… bis März 1776").</summary>
+    private bool ClosesRange(int i) => W(i - 1, "bis") || P(i - 1, '-') || P(i - 1, '–') || (W(i - 1, "zum") && W(i - 2, "bis"));
 
     // desselben Jahres, des gleichen Jahres, dieses Jahres
     private bool IsSameYearPhrase(int k, out int end)
@@ -415,7 +457,7 @@ internal sealed class SentenceScanner
     private int MatchTime(int i, int ext, TimexMod mod)
     {
         if (!TryTime(i, out int h, out int min, out int end)) return -1;
-        var d = Ref;
+        var d = _lastDay ?? Ref;
         Emit(ext, end, TimexValue.Time(d, h, min), mod);
         return end;
     }
@@ -439,13 +481,14 @@ internal sealed class SentenceScanner
             SetAnchor(new DateOnly(Ref.Year, month, 1), Gran.Month);
             return e2;
         }
+        int tail = RangeTailYear(end);
         // A bare month name needs a temporal context: a preposition, article, boundary word or coordination.
         var pk = K(i - 1);
-        bool ok = ext < i || pk is LexKind.Prep or LexKind.Det or LexKind.Boundary or LexKind.CmpMod or LexKind.Und or LexKind.RelAdj
+        bool ok = ext < i || tail > 0 || pk is LexKind.Prep or LexKind.Det or LexKind.Boundary or LexKind.CmpMod or LexKind.Und or LexKind.RelAdj
                   || W(i - 1, "bis") || (K(i + 1) == LexKind.Und && (K(i + 2) == LexKind.Month));
         if (!ok) return -1;
         if (month == 8 && _t[i].Cap && K(i - 1) == LexKind.Det && !W(i - 1, "im")) return -1; // der August (a name) is rare but "im August" is common
-        int year = YearForMonth(month, i);
+        int year = tail > 0 ? tail : YearForMonth(month, i);
         Emit(ext, end, TimexValue.Month(year, month), mod);
         SetAnchor(new DateOnly(year, month, 1), Gran.Month);
         return end;
@@ -537,13 +580,7 @@ internal sealed class SentenceScanner
             pod = (PartOfDay)_t[end].Lex.A;
             end++;
         }
-        int kk = end;
-        if (W(kk, "um") || W(kk, "gegen") || W(kk, "ab")) kk++;
-        if (T(kk).Kind == TKind.Num && TryTime(kk, out int h, out int mi, out int tend) && (W(kk + 1, "uhr") || T(kk).Sep == ':'))
-        {
-            Emit(ext, tend, TimexValue.Time(d, h, mi), mod);
-            return tend;
-        }
+        _lastDay = d;
         string v = TimexValue.Day(d);
         Emit(ext, end, pod == PartOfDay.None ? v : TimexValue.Pod(v, pod), mod);
         if (!News && RefGran == Gran.Day) SetAnchor(d, Gran.Day);
@@ -601,13 +638,7 @@ internal sealed class SentenceScanner
         }
         if (adjective && K(end) is not LexKind.Unit) { /* der heutige Tag, die gestrige Sitzung */ }
         var d = Ref.AddDays(off);
-        int kk = end;
-        if (W(kk, "um") || W(kk, "gegen") || W(kk, "ab")) kk++;
-        if (T(kk).Kind == TKind.Num && (W(kk + 1, "uhr") || T(kk).Sep == ':') && TryTime(kk, out int h, out int mi, out int tend))
-        {
-            Emit(i, tend, TimexValue.Time(d, h, mi));
-            return tend;
-        }
+        _lastDay = d;
         if (adjective && K(end) == LexKind.Unit && (Unit)_t[end].Lex.A == Unit.Day) end++;
         string v = TimexValue.Day(d);
         Emit(i, end, pod == PartOfDay.None ? v : TimexValue.Pod(v, pod));
@@ -709,6 +740,11 @@ internal sealed class SentenceScanner
                 return i + 2;
             }
         }
+        if (plural && K(i - 1) == LexKind.Det && (W(i - 2, "Laufe") || W(i - 2, "Verlauf")))
+        {
+            Emit(i, i + 1, TimexValue.Duration(-1, 1, u));
+            return i + 1;
+        }
         if (plural && W(i + 1, "lang"))
         {
             Emit(i, i + 2, TimexValue.Duration(-1, 1, u));
@@ -774,9 +810,15 @@ internal sealed class SentenceScanner
         int end = k + 1;
         var prep = prepOverride != Prep.None ? prepOverride : PrepBefore(ext);
         // N Tage später / zuvor
-        if ((K(end) == LexKind.After || K(end) == LexKind.Before) && num > 0 && den == 1 && !(W(end, "darauf") && K(end + 1) == LexKind.Det))
+        if ((K(end) == LexKind.After || K(end) == LexKind.Before) && den == 1)
         {
             int sign = K(end) == LexKind.After ? 1 : -1;
+            if (num < 0)
+            {
+                // wenige Tage später: TIMEX2/TIMEX3 give only the direction.
+                Emit(ext, end + 1, sign > 0 ? "FUTURE_REF" : "PAST_REF", mod);
+                return end + 1;
+            }
             if (u is Unit.Hour or Unit.Minute or Unit.Second)
             {
                 Emit(ext, end, TimexValue.Duration(num, den, u), mod);
@@ -905,7 +947,7 @@ internal sealed class SentenceScanner
             Emit(ext, k + 1, TimexValue.Pod(TimexValue.Day(d), (PartOfDay)_t[k].Lex.A), mod);
             return k + 1;
         }
-        if ((rel == Rel.This || rel == Rel.Same) && (W(k, "Zeit") || W(k, "Zeitpunkt") || W(k, "Tagen") && rel == Rel.This))
+        if (rel == Rel.This && (W(k, "Zeit") || W(k, "Zeitpunkt") || W(k, "Tagen")))
         {
             Emit(ext, k + 1, "PRESENT_REF", mod);
             return k + 1;
@@ -1060,7 +1102,7 @@ internal sealed class SentenceScanner
         if (prep == Prep.In && W(k, "Zukunft")) { Emit(i, k + 1, "FUTURE_REF"); return k + 1; }
         if (prep == Prep.In && W(k, "Vergangenheit")) { Emit(i, k + 1, "PAST_REF"); return k + 1; }
         if (W(i, "im") && (W(k, "Augenblick") || W(k, "Moment"))) { Emit(i, k + 1, "PRESENT_REF"); return k + 1; }
-        if (W(i, "zur") && W(k, "Zeit")) { Emit(i, k + 1, "PRESENT_REF"); return k + 1; }
+        if (W(i, "zur") && W(k, "Zeit") && K(k + 1) != LexKind.Det) { Emit(i, k + 1, "PRESENT_REF"); return k + 1; }
         if (W(i, "zurzeit")) { Emit(i, k, "PRESENT_REF"); return k; }
         return -1;
     }
@@ -1069,6 +1111,7 @@ internal sealed class SentenceScanner
     {
         int v = _t[i].Lex.A;
         if (_t[i].Cap && i > 0) return -1;
+        if (W(i - 1, "nicht") || W(i - 1, "zu")) return -1; // nicht zuletzt, zu künftig
         // "bald" after a number is not a reference ("schon bald"): keep it; "aktuell" before a noun is an adjective use.
         Emit(i, i + 1, v == 0 ? "PRESENT_REF" : v < 0 ? "PAST_REF" : "FUTURE_REF");
         return i + 1;
