@@ -199,7 +199,7 @@ internal sealed class SentenceScanner
             case LexKind.VorUnit: return MatchVorUnit(i);
             case LexKind.FolgeUnit: return MatchFolgeUnit(i);
             default:
-                if ((W(i, "wenig") || W(i, "kurz") || W(i, "bald")) && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "eher"))
+                if ((W(i, "wenig") || W(i, "bald")) && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "eher"))
                 {
                     Emit(i, i + 2, K(i + 1) == LexKind.After ? "FUTURE_REF" : "PAST_REF");
                     return i + 2;
@@ -330,7 +330,7 @@ internal sealed class SentenceScanner
                 if (next.Equals(m, StringComparison.OrdinalIgnoreCase)) return -1;
             // "die 1400 hessischen Truppen", "rund 1600 Loyalisten": a count, not a year. A year rarely follows an
             // article, and a bare year is rarely followed directly by a noun.
-            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des")) return -1;
+            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des") && K(i + 1) is not (LexKind.Det or LexKind.Prep)) return -1;
             ref var nt = ref T(i + 1);
             if (nt.Kind == TKind.Word && nt.Cap && nt.Lex.Kind == LexKind.None && i + 1 < _n && !IsLineBreakBetween(i, i + 1)
                 && !(K(i - 1) is LexKind.Prep or LexKind.Month or LexKind.Season or LexKind.Boundary or LexKind.Unit)) return -1;
@@ -341,7 +341,9 @@ internal sealed class SentenceScanner
         // BC years: 264 v. Chr.
         int end = i + 1;
         Emit(ext, end, TimexValue.Year(y), mod);
-        SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
+        // Why: "die Teilung Polens 1772", "seit 1982" point away from the story's present; they must not move the anchor.
+        bool label = ext == i && i > 0 && T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i);
+        if (!label && !W(i - 1, "seit")) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
         // 1777/78 → a second year
         if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Shape == NumShape.Plain && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
@@ -592,7 +594,8 @@ internal sealed class SentenceScanner
         var s = (Season)_t[i].Lex.A;
         int end = i + 1;
         int y;
-        if (IsYear(end)) { y = _t[end].N1; end++; }
+        bool explicitYear = false;
+        if (IsYear(end)) { y = _t[end].N1; end++; explicitYear = true; }
         else if (IsSameYearPhrase(end, out int e2)) { y = Ref.Year; end = e2; }
         else
         {
@@ -606,7 +609,7 @@ internal sealed class SentenceScanner
             if (s == Season.WI && Ref.Month <= 2 && tense != Tense.Future) y--;
         }
         Emit(ext, end, TimexValue.SeasonOf(y, s), mod);
-        SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
+        if (explicitYear) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
         if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
             Emit(end + 1, end + 2, TimexValue.SeasonOf(y / 100 * 100 + T(end + 1).N1, s));
@@ -989,12 +992,8 @@ internal sealed class SentenceScanner
         if (u == Unit.Year && IsYear(e)) return -1;
         string v = u == Unit.Day && !News ? TimexValue.Day(dd) : TimexValue.AtUnit(dd, u);
         Emit(ext, e, v, mod);
-        if (!News)
-        {
-            if (u == Unit.Day) SetAnchor(dd, Gran.Day);
-            else if (u == Unit.Year) SetAnchor(new DateOnly(dd.Year, 1, 1), Gran.Year);
-            else if (u == Unit.Month) SetAnchor(new DateOnly(dd.Year, dd.Month, 1), Gran.Month);
-        }
+        // Why: "im vorigen Jahr" looks back from the story's present; only a day step ("am folgenden Tag") moves it.
+        if (!News && u == Unit.Day) SetAnchor(dd, Gran.Day);
         return e;
     }
 
