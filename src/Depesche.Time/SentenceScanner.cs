@@ -917,6 +917,7 @@ internal sealed class SentenceScanner
                 int cur = u == Unit.Quarter ? (_dct.Month - 1) / 3 + 1 : (_dct.Month - 1) / 6 + 1;
                 var tense = TenseAt(i);
                 if (tense == Tense.Past && ord > cur) y--;
+                else if (tense == Tense.Future && ord < cur) y++;
             }
             Emit(ext, end, u == Unit.Quarter ? TimexValue.Quarter(y, ord) : TimexValue.Half(y, ord), mod);
             return end;
