@@ -361,8 +361,10 @@ public static partial class WireTextParser
     [GeneratedRegex(@"\G(?i:date|datum)[:=]?[ \t]+(?<when>\d{4}-\d{2}-\d{2}(?:(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)(?=\s|$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatePrefixRegex();
 
+    // Why: words are joined only by a space (a hyphen is part of the word class), so there is one way to split a
+    // place and the pattern cannot backtrack exponentially on long capitalised runs.
     private const string PlacePattern =
-        @"\p{Lu}[\p{L}'’.\-]*(?:(?:[ \-]|[ ](?:am|an der|an|im|ob der|bei|upon|de|del|la|le|sur|on)[ ])\p{Lu}[\p{L}'’.\-]*){0,3}";
+        @"\p{Lu}[\p{L}'’.\-]*(?:[ ](?:(?:am|an der|an|im|ob der|bei|upon|de|del|la|le|sur|on)[ ])?\p{Lu}[\p{L}'’.\-]*){0,3}";
 
     [GeneratedRegex(@"\G(?<place>" + PlacePattern + @")(?:[ \t]*/[ \t]*(?<place>" + PlacePattern + @"))*" +
                     @"(?:,[ \t]*(?<day>\d{1,2})\.[ \t]*(?:(?<month>\p{L}{3,9}\.?)|(?<mnum>\d{1,2})\.)(?:[ \t]*(?<year>\d{4}))?)?" +
