@@ -22,7 +22,7 @@ public class WireTextParserTests
         // blocks, with 8 and 5 words, and the body starts right after the dateline's dash and space.
         var blocks = a.Paragraphs.Concat(a.Subheadings).OrderBy(r => r.Start).ToList();
         Assert.Equal(10, blocks.Count);
-        Assert.Equal([blocks[2], blocks[7]], a.Subheadings);
+        Assert.Equal([blocks[2], blocks[7]], a.Subheadings.ToArray());
         Assert.Equal([8, 5], a.Subheadings.Select(s => s.Slice(a.Text).Split(' ').Length));
         Assert.EndsWith("sagte er.", a.Body.Slice(a.Text), StringComparison.Ordinal);
         Assert.Equal(a.DatelineRange!.Value.End + 1, a.Body.Start);
