@@ -310,7 +310,7 @@ public class WireTextParserTests
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var text in runs) AssertRangesValid(Wire(text));
-        Assert.True(watch.ElapsedMilliseconds < 2000, $"{watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds < 10_000, $"{watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
