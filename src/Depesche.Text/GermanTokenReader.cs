@@ -107,7 +107,7 @@ public ref struct GermanTokenReader
         }
         else if ((uint)(ch - '0') <= 9)
         {
-            tokEnd = ScanNumberToken(start, start, out kind);
+            tokEnd = ScanNumberToken(start, start, (flags & (TokenFlags.NewlineBefore | TokenFlags.ParagraphStart)) != 0, out kind);
         }
         else
         {
@@ -242,7 +242,7 @@ public ref struct GermanTokenReader
         return true;
     }
 
-    /// <summary><c>bild.de</c>, <c>dpa-afx.de/news</c>: lower-case ASCII labels ending in a known top-level domain.</summary>
+    /// <summary><c>bild.de</c>, <c>Spiegel.de/news</c>: ASCII labels ending in a known lower-case top-level domain.</summary>
     private readonly bool TryDomain(int start, out int domainEnd)
     {
         var t = _text;
@@ -253,7 +253,7 @@ public ref struct GermanTokenReader
         int lastLabelStart = -1, lastLabelEnd = -1;
         while (true)
         {
-            while (i < end && (IsAsciiLower(t[i]) || (uint)(t[i] - '0') <= 9 || t[i] == '-')) i++;
+            while (i < end && (IsAsciiLetterOrDigit(t[i]) || t[i] == '-')) i++;
             if (i == labelStart) return false;
             if (i < end && t[i] == '.' && i + 1 < end && IsAsciiLower(t[i + 1]))
             {
@@ -356,7 +356,7 @@ public ref struct GermanTokenReader
     // ---- numbers -------------------------------------------------------------------------------------------------
 
     /// <summary>A number starting at <paramref name="digits"/> (a sign, if any, sits at <paramref name="start"/>).</summary>
-    private int ScanNumberToken(int start, int digits, out TokenKind kind)
+    private int ScanNumberToken(int start, int digits, bool lineStart, out TokenKind kind)
     {
         var t = _text;
         int end = _end;
@@ -386,7 +386,7 @@ public ref struct GermanTokenReader
             return w;
         }
 
-        if (c == '.' && start == digits && IsOrdinalContext(start, i, groups, firstGroupLength))
+        if (c == '.' && start == digits && IsOrdinalContext(start, i, groups, firstGroupLength, lineStart))
         {
             kind = groups == 1 ? TokenKind.Ordinal : TokenKind.Number; // 18.  or the date 18.12.
             return i + 1;
@@ -395,7 +395,7 @@ public ref struct GermanTokenReader
     }
 
     /// <summary>Whether the '.' at <paramref name="dot"/> after a number belongs to it (ordinal or day-month date).</summary>
-    private readonly bool IsOrdinalContext(int start, int dot, int groups, int firstGroupLength)
+    private readonly bool IsOrdinalContext(int start, int dot, int groups, int firstGroupLength, bool lineStart)
     {
         var t = _text;
         int end = _end;
@@ -411,6 +411,7 @@ public ref struct GermanTokenReader
         int k = n + 1;
         while (k < end && IsLetter(t[k])) k++;
         if (GermanLexicon.IsMonth(t[n..k])) return true; // 18. Dezember
+        if (lineStart && groups == 1 && firstGroupLength <= 2) return true; // "1. Punkt" numbering a list item
         return _prevKind == TokenKind.Word && _prevEnd >= 0 && GermanLexicon.IsOrdinalCue(t[_prevStart.._prevEnd]); // die 2. Liga
     }
 
@@ -440,7 +441,12 @@ public ref struct GermanTokenReader
                 kind = TokenKind.Bracket;
                 return next;
             case '-' or '+' or '\u2212' when next < end && (uint)(t[next] - '0') <= 9 && SignContext(start):
-                return ScanNumberToken(start, next, out kind);
+                return ScanNumberToken(start, next, false, out kind);
+            case '-' or '\u2010' or '\u2011' when next < end && IsWordChar(t[next]) && start > _regionStart
+                && t[start - 1] is '"' or '“' or '”' or '«' or '»' or '‘' or '’' or '\'' or ')':
+                // Why: „Axios“-Meldung: the rest of a compound glued to a quote is one word, "-Meldung".
+                kind = TokenKind.Word;
+                return ScanWordRun(next);
             case '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212':
             {
                 int j = next;

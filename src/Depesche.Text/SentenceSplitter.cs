@@ -13,7 +13,7 @@ public readonly record struct SentenceSplit(TokenTable Tokens, SentenceTable Sen
 /// <item>A terminator (<c>. ! ?</c>, a sentence-final abbreviation such as <c>usw.</c>, an ellipsis) takes the terminators,
 /// closing quotes and closing brackets right after it, so <c>sein."</c> ends inside its sentence.</item>
 /// <item>A break follows only when the next token can start a sentence: a capitalised word, a number, an opening quote
-/// or bracket. A lower-case word or a comma continues it (<c>"Wer?", fragte er.</c>; <c>"Geh!" sagte sie.</c>).</item>
+/// or bracket, or any token at the start of a line. A lower-case word or a comma continues it (<c>"Wer?", fragte er.</c>; <c>"Geh!" sagte sie.</c>).</item>
 /// <item>Abbreviations and ordinals carry their own period, so they never end a sentence by themselves; a colon never splits.</item>
 /// </list>
 /// Quotes are not tracked across sentences, so an unclosed quote can never swallow text beyond the paragraph.
@@ -120,6 +120,8 @@ public static class SentenceSplitter
             j++;
         }
         if (j >= n) return -1;
+        // Why: after a terminator, a token opening a new line starts a sentence whatever its case ("- erstens …" lists).
+        if ((flags[j] & TokenFlags.NewlineBefore) != 0 && !ellipsis) return j;
         // Why: "Co. KG", "…Merkel": after an abbreviation or ellipsis only a plain capitalised word opens a sentence.
         if (abbreviation || ellipsis)
             return kinds[j] == TokenKind.Word && (flags[j] & (TokenFlags.Capitalized | TokenFlags.AllCaps)) == TokenFlags.Capitalized ? j : -1;
