@@ -322,6 +322,9 @@ internal sealed class QuoteFinder
         }
         if (done) return;
 
+        // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
+        if (DassFallback(s, a, last)) return;
+
         // "laut X MSG", "X zufolge MSG", "nach Angaben (des|der|von) X MSG", "unter Berufung auf X".
         for (int i = a; i < last; i++)
         {
@@ -426,6 +429,26 @@ internal sealed class QuoteFinder
     }
 
 
+    private bool DassFallback(int s, int a, int last)
+    {
+        for (int c = a + 2; c + 1 < last; c++)
+        {
+            if (!Comma(c) || _directOf[c] >= 0 || !Is(c + 1, Lex.Complementizer)) continue;
+            // The clause before: "Die Experten gehen davon aus" / "Wissenschaftler fanden heraus".
+            int np = NounPhrase(a, c);
+            if (np <= a || np >= c || !Lower(np) || Is(np, Lex.Preposition | Lex.Complementizer | Lex.Coord)) return false;
+            bool agentive = np - a >= 2 && Is(a, Lex.Determiner) || Is(np - 1, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || np - a >= 2 && Cap(a) && Cap(np - 1);
+            if (!agentive || Is(a, Lex.Anaphor) && np == a + 1) return false;
+            for (int i = a; i < c; i++) if (ClauseBreak(i) && !Comma(i)) return false;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = c + 1, End = last };
+            d.Cue.Add(R(np, np + 1));
+            SetSpeaker(d, a, np);
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Picks the cue verb a form stands for: a separable verb when its particle closes the clause, else a plain one.</summary>
     private bool ResolveVerb(int v, int sentEnd, out CueVerb verb, out int particle)
     {
@@ -484,7 +507,7 @@ internal sealed class QuoteFinder
         "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
         "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
         "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
-        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen"];
+        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen"];
 
     /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
     private bool SourceNoun(int i)
@@ -605,6 +628,7 @@ internal sealed class QuoteFinder
     {
         if (i >= limit) return i;
         if (Is(i, Lex.Pronoun) && (Lower(i) || Tx(i, "Er"))) return i + 1;
+        if (Is(i, Lex.Preposition | Lex.Adverb | Lex.Negation | Lex.Complementizer | Lex.WhWord) && !Is(i, Lex.Determiner)) return i;
         int j = i;
         bool head = false;     // a noun or name has been seen
         bool open = false;     // a determiner or adjective waits for its noun
