@@ -150,7 +150,10 @@ public static class SpkAttCorpus
 /// <summary>Runs the quote stage over SpkAtt documents and scores it: the whole of <c>depesche eval quotes</c>.</summary>
 public static class SpkAttEvaluation
 {
-    /// <summary>The events of a quote layer, as token ids of <paramref name="tokens"/>: Message and Source (the speaker's mention).</summary>
+    /// <summary>
+    /// The events of a quote layer, as token ids of <paramref name="tokens"/>: Message (the quote's range less any cue or
+    /// speaker tokens inside it, as in "sei laut Polizei erfolgt") and Source (the speaker's mention).
+    /// </summary>
     public static IReadOnlyList<SpeechEvent> ToEvents(Layer<Quote> quotes, TokenTable tokens)
     {
         ArgumentNullException.ThrowIfNull(quotes);
@@ -160,8 +163,18 @@ public static class SpkAttEvaluation
         {
             var msg = tokens.Covering(q.Range);
             var src = q.Speaker.IsEmpty ? default : tokens.Covering(q.Speaker.Range);
+            // Why: "Es handele sich ersten Angaben zufolge um …": a cue and speaker inside the range are not part of the message.
+            var inner = new HashSet<int>();
+            // Reported speech is the whole sentence in SpkAtt, speaker included.
+            if (!q.Speaker.IsEmpty && q.Kind == QuoteKind.Indirect) for (int i = src.First; i < src.End; i++) inner.Add(i);
+            if (!q.Cue.IsEmpty && q.Kind == QuoteKind.Indirect)
+                foreach (var part in q.Cue.Parts)
+                {
+                    var c = tokens.Covering(part);
+                    for (int i = c.First; i < c.End; i++) inner.Add(i);
+                }
             list.Add(SpeechEvent.Create(
-                Enumerable.Range(msg.First, msg.Count),
+                Enumerable.Range(msg.First, msg.Count).Where(i => !inner.Contains(i)),
                 q.Speaker.IsEmpty ? [] : Enumerable.Range(src.First, src.Count),
                 FormName(q.Kind), "Speech"));
         }
