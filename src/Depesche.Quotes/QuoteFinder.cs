@@ -290,7 +290,7 @@ internal sealed class QuoteFinder
             }
 
             // (c) "Das schrieben X" — the message is the sentence before.
-            if (v == a + 1 && Is(a, Lex.Anaphor) && Cap(a) && s > 0 && (verb.Flags & CueFlags.Say) != 0)
+            if (fin == a + 1 && Is(a, Lex.Anaphor) && Cap(a) && s > 0 && (verb.Flags & CueFlags.Say) != 0)
             {
                 var prev = _sent.TokensOf(s - 1);
                 var d = NewDraft(s, verb, v, particle);
@@ -488,7 +488,8 @@ internal sealed class QuoteFinder
     }
 
     private static readonly string[] Auxiliaries = ["hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "wurde",
-        "wurden", "wird", "werden", "will", "wollte", "wollten", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "können", "muss", "musste", "müssen", "möchte"];
+        "wurden", "wird", "werden", "will", "wollte", "wollten", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "können", "muss", "musste", "müssen", "möchte",
+        "mussten", "konnten", "durfte", "wollte"];
 
     /// <summary>The finite auxiliary of the clause that a participle or infinitive cue ends ("hat … begründet"), or -1.</summary>
     private int AuxBefore(int v, int a)
@@ -615,6 +616,7 @@ internal sealed class QuoteFinder
         int np = NounPhrase(from, v);
         if (np <= from) return false;
         int e = np;
+        if (Comma(np) && np + 1 == v) return (end = np) >= 0;   // "Henk Meijer, Laborleiter der Emsland Stärke, erklärte"
         while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
         if (np != v) return false;
         end = e;
@@ -654,7 +656,7 @@ internal sealed class QuoteFinder
                 head = true; open = false; j++; lastHeadEnd = j; continue;
             }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
-            if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || Tx(j, "im") && Cap(j + 1)))
+            if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im") || Tx(j, "vom")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || (Tx(j, "im") || Tx(j, "vom")) && Cap(j + 1)))
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
             { j += 2; open = true; continue; }   // "Ursula von der Leyen"
@@ -894,6 +896,12 @@ internal sealed class QuoteFinder
             if (!Speechlike(q)) continue;
             int s = _tok.SentenceOf(open);
             var d = new Draft { Sentence = s, Kind = QuoteKind.Direct, Direct = q, First = open, End = close + 1 };
+            if (ColonIntroducer(open, out int cf, out int ce))
+            {
+                SetSpeaker(d, cf, ce);
+                Add(d);
+                continue;
+            }
             // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“").
             var prev = Previous(open, 2);
             if (prev is not null)
@@ -907,6 +915,31 @@ internal sealed class QuoteFinder
             Add(d);
         }
         _drafts.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : y.End.CompareTo(x.End));
+    }
+
+    /// <summary>
+    /// "Der Ermittler will seine Ermittlungen einstellen:" + „…“ in the next sentence: the speaker is the subject of the
+    /// sentence that ends with the colon.
+    /// </summary>
+    private bool ColonIntroducer(int open, out int first, out int end)
+    {
+        first = end = -1;
+        if (open == 0 || !Tx(open - 1, ":") || _tok.SentenceOf(open - 1) == _tok.SentenceOf(open) && !(_tok.SentenceOf(open) > 0)) return false;
+        var prev = _sent.TokensOf(_tok.SentenceOf(open - 1));
+        int a = prev.First;
+        int np = NounPhrase(a, open - 1);
+        if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
+        // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
+        for (int i = a + 1; i < open - 1 && i < a + 8; i++)
+        {
+            if (!Lower(i) || Is(i, Lex.Determiner | Lex.Preposition) || Adjectival(i)) continue;
+            int k = i + 1;
+            while (k < open - 1 && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+            int e = NounPhrase(k, open - 1);
+            if (e > k) { first = k; end = e; return true; }
+            return false;
+        }
+        return false;
     }
 
     /// <summary>The last quote that ends before token <paramref name="tok"/> within <paramref name="sentences"/> sentences, if it has a speaker.</summary>
