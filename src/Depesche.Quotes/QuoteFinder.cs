@@ -598,6 +598,12 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    private bool HasCommaBetween(int from, int to)
+    {
+        for (int i = from; i < to; i++) if (Comma(i)) return true;
+        return false;
+    }
+
     private bool TrySubject(int from, int v, out int end)
     {
         end = v;
@@ -616,7 +622,7 @@ internal sealed class QuoteFinder
         int np = NounPhrase(from, v);
         if (np <= from) return false;
         int e = np;
-        if (Comma(np) && np + 1 == v) return (end = np) >= 0;   // "Henk Meijer, Laborleiter der Emsland Stärke, erklärte"
+        if (Comma(np) && np + 1 == v && HasCommaBetween(from, np)) return (end = np) >= 0;   // "Henk Meijer, Laborleiter der Emsland Stärke, erklärte"
         while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
         if (np != v) return false;
         end = e;
@@ -641,7 +647,7 @@ internal sealed class QuoteFinder
             {
                 // A quoted name: "Politico", „Der Spiegel“.
                 int close = _direct[_directOf[j]].Close;
-                if (close - j - 1 is >= 1 and <= 5 && close < limit) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
+                if (close - j - 1 is >= 1 and <= 5 && close < limit && Titlelike(_directOf[j])) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
                 break;
             }
             if (Is(j, Lex.Determiner) && (Lower(j) || j == i))
