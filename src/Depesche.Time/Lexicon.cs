@@ -102,6 +102,16 @@ internal static class Lexicon
         foreach (var (w, s) in new[] { ("frühling", Season.SP), ("frühjahr", Season.SP), ("frühjahrs", Season.SP), ("sommer", Season.SU), ("sommers", Season.SU),
                      ("herbst", Season.FA), ("herbstes", Season.FA), ("herbsts", Season.FA), ("winter", Season.WI), ("winters", Season.WI) })
             Add(w, new(LexKind.Season, (int)s));
+        // Frühsommer → SU START, Spätherbst → FA END, Hochsommer → SU MID
+        foreach (var (stem, s) in new[] { ("sommer", Season.SU), ("herbst", Season.FA), ("winter", Season.WI), ("frühling", Season.SP), ("jahr", Season.SP) })
+        {
+            if (stem != "jahr") Add("früh" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Start));
+            if (stem == "jahr") continue;
+            Add("spät" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.End));
+            Add("hoch" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Mid));
+            Add("früh" + stem + "s", new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Start));
+            Add("spät" + stem + "s", new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.End));
+        }
 
         foreach (var (w, p) in new[] { ("morgen", PartOfDay.MO), ("morgens", PartOfDay.MO), ("vormittag", PartOfDay.MO), ("vormittags", PartOfDay.MO),
                      ("morgenstunden", PartOfDay.MO), ("morgengrauen", PartOfDay.MO), ("tagesanbruch", PartOfDay.MO),

@@ -7,6 +7,9 @@ internal sealed class Anchor(DateOnly date, Gran gran)
 {
     public DateOnly Date = date;
     public Gran Gran = gran;
+
+    /// <summary>A BC year (positive, 264 for 264 BC) when the story is before the common era; DateOnly cannot hold it.</summary>
+    public int? Bc;
 }
 
 /// <summary>
@@ -83,6 +86,48 @@ internal sealed class SentenceScanner
         return t.Kind == TKind.Num && t.Shape == NumShape.Plain && t.Digits == 4 && t.N1 >= 1000 && t.N1 <= 2199;
     }
 
+    /// <summary>Tokens of a "v. Chr." / "vor Christus" marker at <paramref name="k"/>, or 0.</summary>
+    private int BcLength(int k)
+    {
+        if (W(k, "v") && P(k + 1, '.') && W(k + 2, "Chr")) return P(k + 3, '.') ? 4 : 3;
+        if (W(k, "vor") && (W(k + 1, "Christus") || W(k + 1, "Christi")) && !W(k + 2, "Geburt")) return 2;
+        if (W(k, "vor") && W(k + 1, "Christi") && W(k + 2, "Geburt")) return 3;
+        if (W(k, "v") && P(k + 1, '.') && W(k + 2, "u") && P(k + 3, '.') && W(k + 4, "Z")) return P(k + 5, '.') ? 6 : 5;
+        return 0;
+    }
+
+    private int AdLength(int k) => W(k, "n") && P(k + 1, '.') && W(k + 2, "Chr") ? (P(k + 3, '.') ? 4 : 3) : 0;
+
+    /// <summary>A year at <paramref name="k"/>: four digits (1000–2199), or up to four digits with "v. Chr." (negative) or "n. Chr.".</summary>
+    private bool TryYear(int k, out int year, out int end)
+    {
+        year = 0; end = k;
+        ref var t = ref T(k);
+        if (IsYear(k)) { year = t.N1; end = k + 1; return true; }
+        if (t.Kind != TKind.Num || t.Shape != NumShape.Plain || t.Digits > 4 || t.Dot || t.N1 <= 0) return false;
+        int bc = BcLength(k + 1);
+        if (bc > 0) { year = -t.N1; end = k + 1 + bc; return true; }
+        int ad = AdLength(k + 1);
+        if (ad > 0) { year = t.N1; end = k + 1 + ad; return true; }
+        if (IsYear(k)) { year = t.N1; end = k + 1; return true; }
+        return false;
+    }
+
+    private int RefYear => !News && _anchor.Bc is { } b ? -b : Ref.Year;
+
+    private void SetAnchorYear(int y, int month = 0)
+    {
+        if (News) return;
+        if (y <= 0)
+        {
+            if (_out.Count > 0 && _rangeGuard) return;
+            _anchor.Bc = -y;
+            _anchor.Gran = Gran.Year;
+            return;
+        }
+        SetAnchor(new DateOnly(y, month == 0 ? 1 : month, 1), month == 0 ? Gran.Year : Gran.Month);
+    }
+
     private bool IsDayOrd(int k)
     {
         ref var t = ref T(k);
@@ -132,6 +177,7 @@ internal sealed class SentenceScanner
         if (News) return;
         // Why: after "Januar 1775 bis März 1776" the narrative goes on from the range's start, not its end.
         if (_out.Count > 0 && _rangeGuard) return;
+        _anchor.Bc = null;
         _anchor.Date = d;
         _anchor.Gran = g;
     }
@@ -266,8 +312,9 @@ internal sealed class SentenceScanner
             if (r > 0) return r;
             if (K(i + 1) == LexKind.Unit && (Unit)_t[i + 1].Lex.A == Unit.Century && t.N1 <= 21)
             {
-                Emit(ext, i + 2, TimexValue.Century(t.N1 - 1), mod);
-                return i + 2;
+                int bc = BcLength(i + 2);
+                Emit(ext, i + 2 + bc, (bc > 0 ? "BC" : "") + TimexValue.Century(t.N1 - 1), mod);
+                return i + 2 + bc;
             }
             // "am 16. den Briten …": a bare day of the anchor's month.
             if (ext == i && W(i - 1, "am") && (K(i + 1) is LexKind.Det or LexKind.Prep || T(i + 1).Kind == TKind.Punct || (T(i + 1).Kind == TKind.Word && !T(i + 1).Cap && K(i + 1) != LexKind.Unit))
@@ -278,6 +325,12 @@ internal sealed class SentenceScanner
                 _lastDay = bare;
                 return i + 1;
             }
+        }
+        if (!t.Dot && (BcLength(i + 1) > 0 || AdLength(i + 1) > 0) && TryYear(i, out int ancient, out int aend))
+        {
+            Emit(ext, aend, TimexValue.Year(ancient), mod);
+            SetAnchorYear(ancient);
+            return aend;
         }
         if (IsYear(i)) return MatchYear(i, ext, mod);
         if (t.Digits <= 4 && !t.Dot) return MatchDuration(i, ext, mod);
@@ -470,12 +523,11 @@ internal sealed class SentenceScanner
     {
         int month = _t[i].Lex.A;
         int end = i + 1;
-        if (IsYear(end))
+        if (TryYear(end, out int y0, out int yend))
         {
-            int y = _t[end].N1;
-            Emit(ext, end + 1, TimexValue.Month(y, month), mod);
-            SetAnchor(new DateOnly(y, month, 1), Gran.Month);
-            return end + 1;
+            Emit(ext, yend, TimexValue.Month(y0, month), mod);
+            SetAnchorYear(y0, month);
+            return yend;
         }
         if (IsSameYearPhrase(end, out int e2))
         {
@@ -492,13 +544,13 @@ internal sealed class SentenceScanner
         if (month == 8 && _t[i].Cap && K(i - 1) == LexKind.Det && !W(i - 1, "im")) return -1; // der August (a name) is rare but "im August" is common
         int year = tail > 0 ? tail : YearForMonth(month, i);
         Emit(ext, end, TimexValue.Month(year, month), mod);
-        SetAnchor(new DateOnly(year, month, 1), Gran.Month);
+        SetAnchorYear(year, month);
         return end;
     }
 
     private int YearForMonth(int month, int i)
     {
-        if (!News) return _anchor.Date.Year;
+        if (!News) return RefYear;
         int y = _dct.Year, cm = _dct.Month;
         return TenseAt(i) switch
         {
@@ -592,25 +644,26 @@ internal sealed class SentenceScanner
     private int MatchSeason(int i, int ext, TimexMod mod, Rel? rel = null)
     {
         var s = (Season)_t[i].Lex.A;
+        if (mod == TimexMod.None) mod = (TimexMod)_t[i].Lex.B;
         int end = i + 1;
         int y;
         bool explicitYear = false;
-        if (IsYear(end)) { y = _t[end].N1; end++; explicitYear = true; }
-        else if (IsSameYearPhrase(end, out int e2)) { y = Ref.Year; end = e2; }
+        if (TryYear(end, out int sy, out int syend)) { y = sy; end = syend; explicitYear = true; }
+        else if (IsSameYearPhrase(end, out int e2)) { y = RefYear; end = e2; }
         else
         {
             var pk = K(i - 1);
             if (!(ext < i || pk is LexKind.Prep or LexKind.Det or LexKind.RelAdj or LexKind.Boundary)) return -1;
-            y = Ref.Year;
+            y = RefYear;
             int cur = Ref.Month switch { 3 or 4 or 5 => 1, 6 or 7 or 8 => 2, 9 or 10 or 11 => 3, _ => 4 };
             var tense = rel switch { Rel.Prev => Tense.Past, Rel.Next or Rel.Following => Tense.Future, Rel.This => Tense.Present, _ => News ? TenseAt(i) : Tense.Present };
             if (tense == Tense.Past && (int)s > cur) y--;
             else if (tense == Tense.Future && (int)s < cur) y++;
-            if (s == Season.WI && Ref.Month <= 2 && tense != Tense.Future) y--;
+            if (s == Season.WI && Ref.Month <= 2 && tense != Tense.Future && y > 0) y--;
         }
         Emit(ext, end, TimexValue.SeasonOf(y, s), mod);
-        if (explicitYear) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-        if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
+        if (explicitYear) SetAnchorYear(y);
+        if (y > 0 && P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
             Emit(end + 1, end + 2, TimexValue.SeasonOf(y / 100 * 100 + T(end + 1).N1, s));
             return end + 2;
@@ -726,12 +779,12 @@ internal sealed class SentenceScanner
         var u = (Unit)_t[i].Lex.A;
         var s = S(i);
         bool plural = IsPluralUnit(s) && !s.Equals("jahres", StringComparison.OrdinalIgnoreCase) && !s.Equals("wochenenden", StringComparison.OrdinalIgnoreCase) && !s.EndsWith("es", StringComparison.OrdinalIgnoreCase);
-        if (u == Unit.Year && IsYear(i + 1))
+        if (u == Unit.Year && (TryYear(i + 1, out int y, out int yend)
+            || !plural && T(i + 1).Kind == TKind.Num && T(i + 1).Shape == NumShape.Plain && T(i + 1).Digits == 3 && !T(i + 1).Dot && (y = T(i + 1).N1) > 0 && (yend = i + 2) > 0))
         {
-            int y = _t[i + 1].N1;
-            Emit(i, i + 2, TimexValue.Year(y));
-            SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-            return i + 2;
+            Emit(i, yend, TimexValue.Year(y));
+            SetAnchorYear(y);
+            return yend;
         }
         if (!plural && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "früher") && !W(i + 1, "eher"))
         {
@@ -1005,6 +1058,12 @@ internal sealed class SentenceScanner
         int k = i + 1;
         if (K(k) == LexKind.Month) return MatchMonth(k, ext, mod);
         if (IsYear(k)) return MatchYear(k, ext, mod);
+        if (TryYear(k, out int by, out int byend))
+        {
+            Emit(ext, byend, TimexValue.Year(by), mod);
+            SetAnchorYear(by);
+            return byend;
+        }
         if (K(k) == LexKind.Season) return MatchSeason(k, ext, mod);
         if (T(k).Kind == TKind.Num && T(k).Shape == NumShape.Suffixed) return MatchSuffixed(k, ext, mod);
         if (K(k) == LexKind.RelAdj && (K(k + 1) == LexKind.Unit || K(k + 1) == LexKind.Season)) return MatchRelAdj(k, ext, mod);
@@ -1018,15 +1077,15 @@ internal sealed class SentenceScanner
             if (K(j) == LexKind.Season) return MatchSeason(j, ext, mod, demonstrative ? Rel.This : null);
             if (T(j).Kind == TKind.Num && T(j).Shape == NumShape.Suffixed) return MatchSuffixed(j, ext, mod);
             if (K(j) == LexKind.DecadeWord) return MatchDecadeWord(j, ext, mod);
+            if (T(j).Kind == TKind.Num && IsDayOrd(j) && K(j + 1) == LexKind.Unit) return MatchNumber(j, ext, mod);
             if (K(j) == LexKind.Unit)
             {
                 var u = (Unit)_t[j].Lex.A;
-                if (u == Unit.Year && IsYear(j + 1))
+                if (u == Unit.Year && TryYear(j + 1, out int y, out int yend))
                 {
-                    int y = _t[j + 1].N1;
-                    Emit(ext, j + 2, TimexValue.Year(y), mod);
-                    SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-                    return j + 2;
+                    Emit(ext, yend, TimexValue.Year(y), mod);
+                    SetAnchorYear(y);
+                    return yend;
                 }
                 if (IsPluralUnit(S(j)) && !S(j).EndsWith("es", StringComparison.OrdinalIgnoreCase)) return -1;
                 if (u is Unit.Week or Unit.Month or Unit.Year or Unit.Day or Unit.Quarter or Unit.Decade or Unit.Weekend)
