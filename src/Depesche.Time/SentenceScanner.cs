@@ -21,7 +21,8 @@ internal sealed class SentenceScanner
     private readonly string _text;
     private readonly Tok[] _t;
     private readonly int _n;
-    private readonly sbyte[] _marks;
+    private sbyte[]? _marks; // tense markers, computed on first need: most sentences hold no time expression
+    private readonly Tense? _forced;
     private readonly TimeMode _mode;
     private readonly DateOnly _dct;
     private readonly Anchor _anchor;
@@ -30,9 +31,24 @@ internal sealed class SentenceScanner
     private DateOnly? _lastDay;
     private bool _rangeGuard; // the last day-precise date in this sentence: a following time belongs to it
 
-    private SentenceScanner(string text, Tok[] t, int n, sbyte[] marks, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output)
+    private SentenceScanner(string text, Tok[] t, int n, Tense? forced, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output)
     {
-        _text = text; _t = t; _n = n; _marks = marks; _mode = mode; _dct = dct; _anchor = anchor; _out = output;
+        _text = text; _t = t; _n = n; _forced = forced; _mode = mode; _dct = dct; _anchor = anchor; _out = output;
+    }
+
+    private sbyte[] Marks()
+    {
+        if (_marks is not null) return _marks;
+        var marks = new sbyte[_n];
+        if (_forced is { } f)
+        {
+            if (f != Tense.Present) marks[0] = f == Tense.Past ? (sbyte)-1 : (sbyte)1;
+        }
+        else
+        {
+            TenseDetector.Mark(_text, _t, _n, marks);
+        }
+        return _marks = marks;
     }
 
     public static void Scan(string text, int start, int end, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output, Tense? forced = null)
@@ -41,16 +57,7 @@ internal sealed class SentenceScanner
         try
         {
             if (n == 0) return;
-            var marks = new sbyte[n];
-            if (forced is { } f)
-            {
-                if (f != Tense.Present) marks[0] = f == Tense.Past ? (sbyte)-1 : (sbyte)1;
-            }
-            else
-            {
-                TenseDetector.Mark(text, toks, n, marks);
-            }
-            new SentenceScanner(text, toks, n, marks, mode, dct, anchor, output).Run();
+            new SentenceScanner(text, toks, n, forced, mode, dct, anchor, output).Run();
         }
         finally { MiniLexer.Return(toks); }
     }
@@ -158,12 +165,13 @@ internal sealed class SentenceScanner
     {
         int best = int.MaxValue;
         sbyte m = 0;
+        var marks = Marks();
         for (int k = 0; k < _n; k++)
         {
-            if (_marks[k] == 0) continue;
+            if (marks[k] == 0) continue;
             int d = Math.Abs(k - i);
             // Why: on a tie the later marker wins: German puts participles and infinitives at the clause end.
-            if (d < best || (d == best && k > i)) { best = d; m = _marks[k]; }
+            if (d < best || (d == best && k > i)) { best = d; m = marks[k]; }
         }
         return m < 0 ? Tense.Past : m > 0 ? Tense.Future : Tense.Present;
     }
