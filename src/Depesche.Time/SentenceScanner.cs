@@ -612,7 +612,7 @@ internal sealed class SentenceScanner
         // Freitag, 19. Dezember [2025] / Freitag, den 19.12.
         int k = end;
         if (P(k, ',')) k++;
-        if (W(k, "den")) k++;
+        if (W(k, "den") || W(k, "dem")) k++;
         if (pod == PartOfDay.None && IsDayOrd(k) && K(k + 1) == LexKind.Month)
         {
             int before = _out.Count;
@@ -1146,13 +1146,16 @@ internal sealed class SentenceScanner
         if (W(i, "bis") && W(k, "zu")) k++;
         if (W(i, "gegen") && K(k) == LexKind.Boundary) return MatchBoundary(k, i);
         if (W(i, "über") && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
+        // "vor knapp zwei Jahren": the preposition still decides between a date and a duration.
+        var prep = K(i - 1) == LexKind.Prep ? (Prep)_t[i - 1].Lex.A : Prep.None;
+        int prepTok = prep is Prep.Vor or Prep.In ? i - 1 : -1;
         if (T(k).Kind == TKind.Num)
         {
             if (W(k + 1, "uhr") || T(k).Sep == ':') return MatchTime(k, i, mod);
             if (IsYear(k) && !(K(k + 1) == LexKind.Unit)) return MatchYear(k, i, mod);
-            return MatchDuration(k, i, mod);
+            return MatchDuration(k, i, mod, prepTok >= 0 ? prep : Prep.None, prepTok);
         }
-        if (K(k) is LexKind.NumWord or LexKind.Vague) return MatchDuration(k, i, mod);
+        if (K(k) is LexKind.NumWord or LexKind.Vague) return MatchDuration(k, i, mod, prepTok >= 0 ? prep : Prep.None, prepTok);
         if (K(k) == LexKind.Boundary) return MatchBoundary(k, i);
         if (K(k) == LexKind.Month) return MatchMonth(k, i, mod);
         return -1;

@@ -16,6 +16,11 @@ public sealed class NewsDateTests
     [InlineData("2025-12-18", "Die Agentur meldete am Mittwochabend neue Zahlen.", "Mittwochabend => 2025-12-17TEV")]
     // An explicit date after the weekday wins.
     [InlineData("2025-12-18", "Die Zahlen kommen am Freitag, 19. Dezember.", "Freitag, 19. Dezember => 2025-12-19")]
+    [InlineData("2025-12-18", "Die Zahlen kamen am Montag, dem 15.12.2025, heraus.", "Montag, dem 15.12.2025 => 2025-12-15")]
+    // A weak preterite ("explodierten") is past without an auxiliary.
+    [InlineData("2025-12-19", "In Bagdad explodierten am Donnerstagabend vier Autobomben.", "Donnerstagabend => 2025-12-18TEV")]
+    // A modifier between "vor" and the count keeps the date reading.
+    [InlineData("2025-12-18", "Vor knapp zwei Jahren hatte das Regime gedroht.", "Vor knapp zwei Jahren => 2023 APPROX")]
     [InlineData("2025-12-18", "Gestern hatte der Rat getagt, heute beginnt die Sitzung, morgen soll abgestimmt werden.", "Gestern => 2025-12-17 | heute => 2025-12-18 | morgen => 2025-12-19")]
     [InlineData("2025-12-18", "Übermorgen reist sie ab, vorgestern war sie noch in Paris.", "Übermorgen => 2025-12-20 | vorgestern => 2025-12-16")]
     [InlineData("2025-12-18", "Heute Abend spricht der Präsident.", "Heute Abend => 2025-12-18TEV")]
