@@ -700,10 +700,16 @@ internal sealed class SentenceScanner
             Emit(i, end, "PRESENT_REF");
             return end;
         }
-        if (adjective && K(end) is not LexKind.Unit) { /* der heutige Tag, die gestrige Sitzung */ }
         var d = Ref.AddDays(off);
         _lastDay = d;
+        // am heutigen Tag / am gestrigen Mittwoch / am gestrigen 13. Oktober: one expression, the relative day decides.
         if (adjective && K(end) == LexKind.Unit && (Unit)_t[end].Lex.A == Unit.Day) end++;
+        else if (adjective && K(end) is LexKind.Weekday or LexKind.WeekdayPart)
+        {
+            if (K(end) == LexKind.WeekdayPart) pod = (PartOfDay)_t[end].Lex.B;
+            end++;
+        }
+        else if (adjective && IsDayOrd(end) && K(end + 1) == LexKind.Month) end += IsYear(end + 2) ? 3 : 2;
         string v = TimexValue.Day(d);
         Emit(i, end, pod == PartOfDay.None ? v : TimexValue.Pod(v, pod));
         return end;
@@ -727,7 +733,7 @@ internal sealed class SentenceScanner
         int end = i + 1;
         DateOnly d = day ?? Ref;
         // Morgen des 26. Dezember / Nacht vom 30. [Dezember] / Nacht zum Freitag
-        if ((W(end, "des") || W(end, "vom") || W(end, "zum") || W(end, "zu") || W(end, "auf")) && day is null)
+        if ((W(end, "des") || W(end, "vom") || W(end, "von") || W(end, "zum") || W(end, "zu") || W(end, "auf")) && day is null)
         {
             int k = end + 1;
             if (W(k, "den")) k++;
@@ -758,8 +764,11 @@ internal sealed class SentenceScanner
             if (K(k) == LexKind.Weekday)
             {
                 var wd = WeekdayDate(_t[k].Lex.A, k);
-                Emit(start, k + 1, TimexValue.Pod(TimexValue.Day(wd), pod), mod);
-                return k + 1;
+                int e = k + 1;
+                // Nacht von Freitag auf Samstag: the night is dated by its evening.
+                if ((W(e, "auf") || W(e, "zum") || W(e, "zu")) && K(e + 1) == LexKind.Weekday) e += 2;
+                Emit(start, e, TimexValue.Pod(TimexValue.Day(wd), pod), mod);
+                return e;
             }
         }
         if (W(end, "darauf") || W(end, "danach"))

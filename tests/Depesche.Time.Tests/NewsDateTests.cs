@@ -24,6 +24,8 @@ public sealed class NewsDateTests
     [InlineData("2025-12-18", "Gestern hatte der Rat getagt, heute beginnt die Sitzung, morgen soll abgestimmt werden.", "Gestern => 2025-12-17 | heute => 2025-12-18 | morgen => 2025-12-19")]
     [InlineData("2025-12-18", "Übermorgen reist sie ab, vorgestern war sie noch in Paris.", "Übermorgen => 2025-12-20 | vorgestern => 2025-12-16")]
     [InlineData("2025-12-18", "Heute Abend spricht der Präsident.", "Heute Abend => 2025-12-18TEV")]
+    [InlineData("2025-12-18", "Am gestrigen Mittwoch hatte der Rat getagt.", "gestrigen Mittwoch => 2025-12-17")]
+    [InlineData("2025-12-18", "Eine Freilassung sei am heutigen Tag möglich.", "heutigen Tag => 2025-12-18")]
     // "vor zwei Wochen" is a date at week granularity (TIMEX3 "two weeks ago").
     [InlineData("2025-12-18", "Der Anschlag war vor zwei Wochen.", "vor zwei Wochen => 2025-W49")]
     [InlineData("2025-12-18", "Vor drei Tagen hatte der Vulkan Asche ausgestoßen.", "Vor drei Tagen => 2025-12-15")]
