@@ -897,6 +897,15 @@ internal sealed class SentenceScanner
                 Emit(ext, end, TimexValue.Duration(num, den, u), mod);
                 return end;
             }
+            if (!News && _anchor.Bc is { } bc && u is Unit.Year or Unit.Decade or Unit.Century)
+            {
+                // Before the common era: count on the BC year line, which has no year 0.
+                int years = sign * num * (u == Unit.Decade ? 10 : u == Unit.Century ? 100 : 1);
+                int y = -bc + years;
+                if (y >= 0) y++;
+                Emit(ext, end + 1, TimexValue.Year(y), mod);
+                return end + 1;
+            }
             if (TimexValue.Add(Ref, u, sign * num) is { } d)
             {
                 string v = News ? TimexValue.AtUnit(d, u) : NarrativeOffsetValue(d, u);

@@ -20,6 +20,7 @@ public sealed class NarrativeTests
         "4. Juli 1776 => 1776-07-04 | folgenden Tag => 1776-07-05")]
     // Years before the common era: TIMEX2/TIMEX3 write "BC0218"; the anchor keeps the era.
     [InlineData("Im Jahr 218 v. Chr. überquerte Hannibal die Alpen. Im Herbst zog er weiter.", "Jahr 218 v. Chr. => BC0218 | Herbst => BC0218-FA")]
+    [InlineData("490 v. Chr. siegten die Athener, zehn Jahre später folgte Salamis.", "490 v. Chr. => BC0490 | zehn Jahre später => BC0480")]
     [InlineData("Im Spätsommer 1940 begann die Luftschlacht, die bis Mitte der 1940er Jahre nachwirkte.", "Spätsommer 1940 => 1940-SU END | Mitte der 1940er Jahre => 194 MID")]
     [InlineData("Ende des 18. Jahrhunderts wuchs die Stadt.", "Ende des 18. Jahrhunderts => 17 END")]
     public void Narrative(string text, string expected) => TaggerAssert.Tags("2011-02-16", text, expected, TimeMode.Narrative);
