@@ -404,7 +404,8 @@ internal sealed class SentenceScanner
         Emit(ext, end, TimexValue.Year(y), mod);
         // Why: "die Teilung Polens 1772", "seit 1982" point away from the story's present; they must not move the anchor.
         bool label = ext == i && i > 0 && T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i);
-        if (!label && !W(i - 1, "seit")) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
+        // A year in parentheses is an aside ("der Vertrag von Versailles (1919)").
+        if (!label && !W(i - 1, "seit") && !(ext == i && P(i - 1, '('))) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
         // 1777/78 → a second year
         if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Shape == NumShape.Plain && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
@@ -812,6 +813,12 @@ internal sealed class SentenceScanner
                 if (!News && u is Unit.Day) SetAnchor(d, RefGran);
                 return i + 2;
             }
+        }
+        // "Monate später", "Jahre zuvor": only the direction is known.
+        if (plural && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "eher") && K(i - 1) is not (LexKind.NumWord or LexKind.Vague))
+        {
+            Emit(i, i + 2, K(i + 1) == LexKind.After ? "FUTURE_REF" : "PAST_REF");
+            return i + 2;
         }
         if (plural && K(i - 1) == LexKind.Det && (W(i - 2, "Laufe") || W(i - 2, "Verlauf")))
         {
