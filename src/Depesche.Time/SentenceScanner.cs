@@ -550,7 +550,8 @@ internal sealed class SentenceScanner
         bool ok = ext < i || tail > 0 || pk is LexKind.Prep or LexKind.Det or LexKind.Boundary or LexKind.CmpMod or LexKind.Und or LexKind.RelAdj
                   || W(i - 1, "bis") || (K(i + 1) == LexKind.Und && (K(i + 2) == LexKind.Month));
         if (!ok) return -1;
-        if (month == 8 && _t[i].Cap && K(i - 1) == LexKind.Det && !W(i - 1, "im")) return -1; // der August (a name) is rare but "im August" is common
+        // "von August Bebel": the first name, not the month. A month is not followed by a surname-like word.
+        if (month == 8 && T(i + 1).Kind == TKind.Word && T(i + 1).Cap && K(i + 1) == LexKind.None && !W(i - 1, "im") && K(i - 1) != LexKind.Boundary) return -1;
         int year = tail > 0 ? tail : YearForMonth(month, i);
         Emit(ext, end, TimexValue.Month(year, month), mod);
         SetAnchorYear(year, month);

@@ -67,6 +67,8 @@ public sealed class NewsDateTests
     [InlineData("Rund 1500 Menschen demonstrierten in der Stadt.")]
     [InlineData("Das Ticket kostet 2000 Euro.")]
     [InlineData("Der 1. FC Köln gewann mit 2:1.")]
+    // A first name, not the month.
+    [InlineData("Die Rede von August Bebel wurde oft zitiert.")]
     // "eines Tages" is an idiom, not a duration.
     [InlineData("Eines Tages wird er zurückkommen.")]
     public void No_expression(string sentence) => TaggerAssert.Tags("2025-12-18", sentence, "");
