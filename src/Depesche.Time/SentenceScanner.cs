@@ -564,7 +564,9 @@ internal sealed class SentenceScanner
         int y = _dct.Year, cm = _dct.Month;
         return TenseAt(i) switch
         {
-            Tense.Past => month <= cm ? y : y - 1,
+            // Why: news names last year's month with the year or "vergangenen"; a bare next month in a past-tense
+            // clause is a nominal future ("kostete … zur Lieferung im Dezember"), not eleven months back.
+            Tense.Past => month <= cm + 1 ? y : y - 1,
             Tense.Future => month >= cm ? y : y + 1,
             _ => Math.Abs(month - cm) <= 6 ? y : (month < cm ? y + 1 : y - 1),
         };

@@ -47,6 +47,8 @@ public sealed class NewsDateTests
     // A month after the publication month: future tense looks ahead, past tense back.
     [InlineData("2025-12-18", "Im März soll die Anlage fertig sein.", "März => 2026-03")]
     [InlineData("2025-12-18", "Im März war die Anlage fertig.", "März => 2025-03")]
+    // The month after publication in a past-tense clause is a nominal future, not eleven months back.
+    [InlineData("2025-11-03", "Gas kostete zur Lieferung im Dezember rund 31 Euro.", "Dezember => 2025-12")]
     // Present without markers: the nearer 24 December.
     [InlineData("2025-12-18", "Am 24. Dezember bleiben die Geschäfte geschlossen.", "24. Dezember => 2025-12-24")]
     [InlineData("2025-12-18", "Die Zahl hat sich seit 2025 verdoppelt.", "2025 => 2025")]
