@@ -38,6 +38,7 @@ internal enum LexKind : byte
     VorUnit,      // Vorjahr/Vortag/Vormonat/Vorwoche: A = Unit
     FolgeUnit,    // Folgetag/Folgejahr: A = Unit
     Und,          // und/bis/oder/-
+    Feast,        // a feast dated from Easter Sunday: A = day offset
 }
 
 internal enum Unit : byte { None, Second, Minute, Hour, Day, Week, Weekend, Month, Quarter, Half, Year, Decade, Century, Night }
@@ -207,6 +208,10 @@ internal static class Lexicon
                      ("neujahrstag", 1, 1), ("silvesterabend", 12, 31), ("weihnachtstag", 12, 25), ("weihnachtsfeiertag", 12, 25), ("nikolaustag", 12, 6) })
             Add(w, new(LexKind.Holiday, m, dd));
 
+        foreach (var (w, off) in new[] { ("ostern", 0), ("ostersonntag", 0), ("ostermontag", 1), ("karfreitag", -2), ("gründonnerstag", -3),
+                     ("pfingsten", 49), ("pfingstsonntag", 49), ("pfingstmontag", 50), ("himmelfahrt", 39), ("fronleichnam", 60),
+                     ("rosenmontag", -48), ("aschermittwoch", -46) })
+            Add(w, new(LexKind.Feast, off));
         Add("uhr", new(LexKind.Uhr));
         foreach (var w in new[] { "mez", "mesz", "utc", "gmt", "ortszeit", "ezt" }) Add(w, new(LexKind.Zone));
         foreach (var w in new[] { "später", "danach", "darauf", "drauf", "hernach" }) Add(w, new(LexKind.After));

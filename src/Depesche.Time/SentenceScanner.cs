@@ -248,6 +248,7 @@ internal sealed class SentenceScanner
             case LexKind.Every: return MatchEvery(i);
             case LexKind.Per: return MatchPer(i);
             case LexKind.Holiday: return MatchHoliday(i, i, 0);
+            case LexKind.Feast: return MatchFeast(i);
             case LexKind.DecadeWord: return MatchDecadeWord(i, i, TimexMod.None);
             case LexKind.DurAdj: return MatchDurAdj(i);
             case LexKind.VorUnit: return MatchVorUnit(i);
@@ -1248,6 +1249,43 @@ internal sealed class SentenceScanner
         if (u is Unit.Night) return -1;
         Emit(i, k + 1, TimexValue.Duration(1, 1, u), set: true);
         return k + 1;
+    }
+
+    /// <summary>Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).</summary>
+    internal static DateOnly Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(y, month, day);
+    }
+
+    // Ostern, Pfingsten, Karfreitag …: dated from Easter of the year the tense points to.
+    private int MatchFeast(int i)
+    {
+        int off = _t[i].Lex.A;
+        int end = i + 1;
+        int y;
+        if (IsYear(end)) { y = _t[end].N1; end++; }
+        else
+        {
+            y = RefYear;
+            if (y < 1584 || y > 9998) return -1;
+            if (News)
+            {
+                var same = Easter(y).AddDays(off);
+                var tense = TenseAt(i);
+                if (tense == Tense.Past && same > _dct) y--;
+                else if (tense == Tense.Future && same < _dct) y++;
+                else if (tense == Tense.Present && Math.Abs(same.DayNumber - _dct.DayNumber) > 183) y += same < _dct ? 1 : -1;
+            }
+        }
+        if (y < 1584 || y > 9998) return -1;
+        var d = Easter(y).AddDays(off);
+        Emit(i, end, TimexValue.Day(d));
+        SetAnchor(d, Gran.Day);
+        return end;
     }
 
     private int MatchHoliday(int i, int ext, int dayShift)

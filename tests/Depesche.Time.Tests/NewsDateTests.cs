@@ -62,6 +62,10 @@ public sealed class NewsDateTests
     // Future tense in December: next year's first half.
     [InlineData("2025-12-18", "Im ersten Halbjahr soll der Umsatz steigen.", "ersten Halbjahr => 2026-H1")]
     [InlineData("2025-12-18", "Am 24. Dezember bleiben die Läden zu, an Silvester auch.", "24. Dezember => 2025-12-24 | Silvester => 2025-12-31")]
+    // Movable feasts are dated from Easter (2026-04-05; Pfingstmontag 2026-05-25).
+    [InlineData("2025-12-18", "Bis Ostern soll das Gesetz stehen, spätestens bis Pfingstmontag.", "Ostern => 2026-04-05 | Pfingstmontag => 2026-05-25")]
+    [InlineData("2025-12-18", "An Karfreitag hatte es gestürmt.", "Karfreitag => 2025-04-18")]
+    [InlineData("2025-12-18", "Anfang nächster Woche soll gewählt werden.", "Anfang nächster Woche => 2025-W52 START")]
     public void Dates(string published, string sentence, string expected) => TaggerAssert.Tags(published, sentence, expected);
 
     [Theory]
