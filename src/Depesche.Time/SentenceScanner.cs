@@ -302,6 +302,20 @@ internal sealed class SentenceScanner
                 return EmitDate(ext, i + 1, d, Gran.Day, mod);
             }
             case NumShape.TwoPart:
+                if (t.Sep == ',')
+                {
+                    // 3,5 Jahre → P3.5Y (ISO 8601 allows a decimal fraction on the last component).
+                    if (K(i + 1) != LexKind.Unit || t.Digits > 3) return -1;
+                    var du = (Unit)_t[i + 1].Lex.A;
+                    if (du is Unit.Night or Unit.Weekend) return -1;
+                    var whole = TimexValue.Duration(t.N1, 1, du);
+                    int at = whole.IndexOf(t.N1.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + t.Digits;
+                    var frac = _text.AsSpan(_t[i].Start + t.Digits + 1, t.Digits2).ToString();
+                    int dend = i + 2;
+                    if (W(dend, "lang")) dend++;
+                    Emit(ext, dend, whole[..at] + "." + frac + whole[at..], mod);
+                    return dend;
+                }
                 if (W(i + 1, "uhr") || t.Sep == ':') return MatchTime(i, ext, mod);
                 if (t.Dot && t.Digits <= 2 && t.Digits2 <= 2 && t.N2 >= 1 && t.N2 <= 12)
                 {
@@ -506,7 +520,7 @@ internal sealed class SentenceScanner
         h = -1; min = 0; end = i;
         if (t.Kind != TKind.Num) return false;
         if (t.Shape == NumShape.Plain && t.Digits <= 2 && !t.Dot) { h = t.N1; }
-        else if (t.Shape == NumShape.TwoPart && t.Digits <= 2 && t.Digits2 == 2) { h = t.N1; min = t.N2; }
+        else if (t.Shape == NumShape.TwoPart && t.Sep != ',' && t.Digits <= 2 && t.Digits2 == 2) { h = t.N1; min = t.N2; }
         else return false;
         if (h > 24 || min > 59) return false;
         int k = i + 1;

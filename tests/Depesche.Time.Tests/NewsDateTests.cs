@@ -72,6 +72,8 @@ public sealed class NewsDateTests
     // A count, not a year.
     [InlineData("Rund 1500 Menschen demonstrierten in der Stadt.")]
     [InlineData("Das Ticket kostet 2000 Euro.")]
+    // A decimal count is not "5 Jahre".
+    [InlineData("Die Strafe beträgt 3,5 Prozent.")]
     [InlineData("Der 1. FC Köln gewann mit 2:1.")]
     // A first name, not the month.
     [InlineData("Die Rede von August Bebel wurde oft zitiert.")]

@@ -34,6 +34,7 @@ public sealed class NewsTimeDurationSetTests
     [InlineData("Der Streik soll zwei Wochen lang dauern.", "zwei Wochen lang => P2W")]
     [InlineData("Die Sitzung dauerte mehr als zehn Stunden.", "mehr als zehn Stunden => PT10H MORE_THAN")]
     [InlineData("Nach anderthalb Stunden war alles vorbei.", "anderthalb Stunden => PT1H30M")]
+    [InlineData("Die Haft dauerte 3,5 Jahre.", "3,5 Jahre => P3.5Y")]
     [InlineData("Nach dem zweiwöchigen Streik fuhren die Züge wieder.", "zweiwöchigen => P2W")]
     [InlineData("Seit Jahren wird darüber gestritten.", "Seit Jahren => PXY")]
     public void Durations(string sentence, string expected) => TaggerAssert.Tags("2025-12-18", sentence, expected);
