@@ -49,6 +49,18 @@ public static class GermanLexicon
         "jeder", "jede", "jedem", "jeden", "bis", "ab", "seit", "vor", "nach", "für", "zu", "fürs", "ins", "aufs", "ums",
     ];
 
+    private static readonly string[] ClubPrefixList = ["FC", "FSV", "FFC", "SC", "SV", "VfB", "VfL", "BC", "TSV", "TuS", "SpVgg"];
+
+    // Why: "die Kinder waren 3. Dann": verbs in -en before a number and a capital are not adjectives.
+    private static readonly string[] NotAdjectiveList =
+    [
+        "waren", "wurden", "werden", "haben", "hatten", "lagen", "kamen", "landeten", "belegten", "seien", "wären", "würden",
+        "gewesen", "geworden", "sollen", "können", "müssen", "wollen", "dürfen", "lassen", "geben", "nehmen", "unter", "über",
+        "wieder", "aber", "oder", "immer", "später", "jeweils", "etwa", "rund", "knapp", "fast", "nur", "mehr", "weniger",
+        "insgesamt", "zusammen", "bereits", "schon", "noch", "letzten", "ersten", "gegen", "zwischen", "neben", "hinter",
+        "außer", "entgegen", "innerhalb", "außerhalb", "oben", "unten", "eben", "nebeneinander",
+    ];
+
     private static readonly string[] TopLevelDomainList =
     [
         "de", "com", "org", "net", "at", "ch", "eu", "info", "io", "gov", "edu", "uk", "fr", "it", "es", "nl", "pl", "ru", "ua", "biz", "tv",
@@ -63,6 +75,10 @@ public static class GermanLexicon
         FrozenSet.Create(StringComparer.Ordinal, MonthList).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalCueLookup =
         FrozenSet.Create(StringComparer.OrdinalIgnoreCase, OrdinalCueList).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClubPrefixLookup =
+        FrozenSet.Create(StringComparer.Ordinal, ClubPrefixList).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAdjectiveLookup =
+        FrozenSet.Create(StringComparer.Ordinal, NotAdjectiveList).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup =
         FrozenSet.Create(StringComparer.Ordinal, TopLevelDomainList).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -79,6 +95,16 @@ public static class GermanLexicon
     public static bool IsMonth(ReadOnlySpan<char> word) => MonthLookup.Contains(word);
 
     internal static bool IsOrdinalCue(ReadOnlySpan<char> word) => OrdinalCueLookup.Contains(word);
+
+    internal static bool IsClubPrefix(ReadOnlySpan<char> word) => ClubPrefixLookup.Contains(word);
+
+    /// <summary>A lower-case word ending like an inflected adjective (<c>neuen</c>, <c>späteren</c>, <c>nächstem</c>), minus common verbs and adverbs.</summary>
+    internal static bool IsInflectedAdjectiveLike(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || !char.IsLower(word[0])) return false;
+        if (!(word.EndsWith("en") || word.EndsWith("em") || word.EndsWith("er") || word.EndsWith("es"))) return false;
+        return !NotAdjectiveLookup.Contains(word);
+    }
 
     internal static bool IsTopLevelDomain(ReadOnlySpan<char> label) => TopLevelDomainLookup.Contains(label);
 

@@ -33,6 +33,7 @@ public ref struct GermanTokenReader
     private int _prevStart;
     private int _prevEnd;
     private TokenKind _prevKind;
+    private TokenKind _prev2Kind;
 
     /// <summary>A reader over the whole text.</summary>
     public GermanTokenReader(ReadOnlySpan<char> text) : this(text, 0, text.Length) { }
@@ -49,6 +50,7 @@ public ref struct GermanTokenReader
         _prevStart = -1;
         _prevEnd = -1;
         _prevKind = TokenKind.Other;
+        _prev2Kind = TokenKind.Other;
         TokenStart = TokenEnd = start;
     }
 
@@ -118,6 +120,7 @@ public ref struct GermanTokenReader
         TokenEnd = tokEnd;
         Kind = kind;
         Flags = flags | Orthography(t.Slice(start, tokEnd - start));
+        _prev2Kind = _prevKind;
         _prevStart = start;
         _prevEnd = tokEnd;
         _prevKind = kind;
@@ -200,6 +203,12 @@ public ref struct GermanTokenReader
             kind = TokenKind.Abbreviation; // US-amerik.
             return dot + 1;
         }
+        if (dot - start >= 2 && dot - start <= 6 && IsRoman(t[start..dot]) && _prevKind == TokenKind.Word
+            && _prevEnd >= 0 && char.IsUpper(t[_prevStart]) && SkipSpacesOnLine(dot + 1) > dot + 1)
+        {
+            kind = TokenKind.Ordinal; // Elisabeth II., Ludwig XIV.
+            return dot + 1;
+        }
         if (dot - start == 1)
         {
             char l = t[start];
@@ -210,7 +219,8 @@ public ref struct GermanTokenReader
                 // "J. Kushner": an initial before a capitalised word; "z. B.": the second letter of a spaced abbreviation.
                 bool afterSpacedAbbr = _prevKind == TokenKind.Abbreviation && _prevEnd - _prevStart == 2 && start - _prevEnd <= 2;
                 int n = SkipSpacesOnLine(dot + 1);
-                if (afterSpacedAbbr || (n > dot + 1 && n < end && char.IsUpper(t[n])))
+                // "Nico G. auf": an abbreviated surname before any word.
+                if (afterSpacedAbbr || (n > dot + 1 && n < end && IsLetter(t[n])))
                 {
                     kind = TokenKind.Abbreviation;
                     return dot + 1;
@@ -338,13 +348,13 @@ public ref struct GermanTokenReader
         return i;
     }
 
-    /// <summary>After "Ein-": a comma, or a conjunction (<c>und</c>, <c>oder</c>, <c>bzw.</c>, <c>sowie</c>, <c>bis</c>, <c>als</c>).</summary>
+    /// <summary>After "Ein-": a comma, a closing bracket, a slash, or a conjunction (<c>und</c>, <c>oder</c>, <c>bzw.</c>, <c>sowie</c>, <c>bis</c>, <c>als</c>).</summary>
     private readonly bool IsTruncationContext(int i)
     {
         var t = _text;
         int end = _end;
         if (i >= end) return false;
-        if (t[i] == ',') return true;
+        if (t[i] is ',' or ')' or '/') return true; // Ein-, (Früh-) Rente, Früh-/Spätschicht
         if (t[i] != ' ') return false;
         int j = SkipSpacesOnLine(i);
         int k = j;
@@ -407,12 +417,22 @@ public ref struct GermanTokenReader
         if (char.IsLower(c)) return true;                 // der 3. große Streik
         if ((uint)(c - '0') <= 9) return n > dot + 1;     // 3. 4. 2019, but not 3.4 (already one number)
         if (IsHyphen(c) || c is '–' or '/') return true;  // 1.-3. Dezember
+        if (c == ')') return start > _regionStart && t[start - 1] == '(';  // Tor in der (30.) Minute
         if (!char.IsUpper(c)) return false;
         int k = n + 1;
         while (k < end && IsLetter(t[k])) k++;
-        if (GermanLexicon.IsMonth(t[n..k])) return true; // 18. Dezember
+        var next = t[n..k];
+        if (GermanLexicon.IsMonth(next) || GermanLexicon.IsClubPrefix(next)) return true; // 18. Dezember, 1. FC
         if (lineStart && groups == 1 && firstGroupLength <= 2) return true; // "1. Punkt" numbering a list item
-        return _prevKind == TokenKind.Word && _prevEnd >= 0 && GermanLexicon.IsOrdinalCue(t[_prevStart.._prevEnd]); // die 2. Liga
+        if (_prevEnd < 0) return false;
+        var prev = t[_prevStart.._prevEnd];
+        // Why: "des 11. und 12. Jahrhunderts": a coordinated number after an ordinal is one too.
+        if (_prev2Kind == TokenKind.Ordinal && (_prevKind is TokenKind.Punctuation or TokenKind.Dash || prev is "und" or "oder" or "bis" or "bzw."))
+            return true;
+        if (_prevKind != TokenKind.Word) return false;
+        // Why: "der neuen 3. Liga", "den späteren 1. Earl": an inflected adjective before the number.
+        if (GermanLexicon.IsInflectedAdjectiveLike(prev)) return true;
+        return GermanLexicon.IsOrdinalCue(prev); // die 2. Liga
     }
 
     // ---- punctuation, quotes, symbols ----------------------------------------------------------------------------
@@ -588,6 +608,12 @@ public ref struct GermanTokenReader
         return -1;
     }
 
+    private static bool IsRoman(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (c is not ('I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M')) return false;
+        return true;
+    }
+
     private static bool AllLetters(ReadOnlySpan<char> s)
     {
         foreach (char c in s) if (!IsLetter(c)) return false;
@@ -645,6 +671,7 @@ public ref struct GermanTokenReader
         if (c < 0x80) return IsAsciiLetterOrDigit(c);
         if (c == '\u00AD') return true;
         if (char.IsLetterOrDigit(c)) return true;
+        if (c is '²' or '³' or '¹') return true; // km², m³
         if (c < 0x300) return false;
         var cat = CharUnicodeInfo.GetUnicodeCategory(c);
         return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

@@ -30,6 +30,19 @@ public class TokenizerTests
     // A year before a capitalised word ends the sentence.
     [InlineData("Das war 2018. Dann", "Das|war|2018|.|Dann")]
     [InlineData("Es waren 15. Dann", "Es|waren|15|.|Dann")]
+    // A number coordinated with an ordinal is one too.
+    [InlineData("des 11. und 12. Jahrhunderts", "des|11.|und|12.|Jahrhunderts")]
+    // An inflected adjective before the number, a football club, a minute in brackets.
+    [InlineData("der neuen 3. Liga", "der|neuen|3.|Liga")]
+    [InlineData("zum Bundesligisten 1. FC Köln", "zum|Bundesligisten|1.|FC|Köln")]
+    [InlineData("Tor von Saha (29.) und", "Tor|von|Saha|(|29.|)|und")]
+    [InlineData("Die Kinder waren 3. Dann", "Die|Kinder|waren|3|.|Dann")]
+    // Roman regnal numbers after a name.
+    [InlineData("Elisabeth II. als Königin", "Elisabeth|II.|als|Königin")]
+    // An abbreviated surname before a lower-case word.
+    [InlineData("Nico G. auf", "Nico|G.|auf")]
+    [InlineData("(Früh-) Rente und Früh-/Spätschicht", "(|Früh-|)|Rente|und|Früh-|/|Spätschicht")]
+    [InlineData("1,4 km² groß", "1,4|km²|groß")]
     [InlineData("1.000,50 Euro", "1.000,50|Euro")]
     [InlineData("3,5 Prozent", "3,5|Prozent")]
     [InlineData("um -2,1% gefallen", "um|-2,1|%|gefallen")]
