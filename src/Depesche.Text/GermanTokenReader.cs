@@ -375,12 +375,24 @@ public ref struct GermanTokenReader
         while (i < end && (uint)(t[i] - '0') <= 9) i++;
         int groups = 1;
         int firstGroupLength = i - digits;
-        // 1.000,50  3,5  18.12.2025  14.30  14:30  2:1
-        while (i + 1 < end && t[i] is '.' or ',' or ':' && (uint)(t[i + 1] - '0') <= 9)
+        while (true)
         {
-            i++;
-            while (i < end && (uint)(t[i] - '0') <= 9) i++;
-            groups++;
+            // 1.000,50  3,5  18.12.2025  14.30  14:30  2:1
+            while (i + 1 < end && t[i] is '.' or ',' or ':' && (uint)(t[i + 1] - '0') <= 9)
+            {
+                i++;
+                while (i < end && (uint)(t[i] - '0') <= 9) i++;
+                groups++;
+            }
+            // 1-2,5  2024-2025  2025-12-18: a hyphenated range or ISO date stays one number.
+            if (i + 1 < end && IsHyphen(t[i]) && (uint)(t[i + 1] - '0') <= 9)
+            {
+                i++;
+                while (i < end && (uint)(t[i] - '0') <= 9) i++;
+                groups += 2; // Why: never an ordinal once hyphenated.
+                continue;
+            }
+            break;
         }
         if (i >= end) return i;
         char c = t[i];

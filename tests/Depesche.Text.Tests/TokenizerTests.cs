@@ -43,6 +43,8 @@ public class TokenizerTests
     [InlineData("Nico G. auf", "Nico|G.|auf")]
     [InlineData("(Früh-) Rente und Früh-/Spätschicht", "(|Früh-|)|Rente|und|Früh-|/|Spätschicht")]
     [InlineData("1,4 km² groß", "1,4|km²|groß")]
+    [InlineData("1-2,5 Sekunden am 2025-12-18", "1-2,5|Sekunden|am|2025-12-18")]
+    [InlineData("die 2:1-Führung und 2,15-Meter-Riese", "die|2:1-Führung|und|2,15-Meter-Riese")]
     [InlineData("1.000,50 Euro", "1.000,50|Euro")]
     [InlineData("3,5 Prozent", "3,5|Prozent")]
     [InlineData("um -2,1% gefallen", "um|-2,1|%|gefallen")]
