@@ -380,6 +380,7 @@ public ref struct GermanTokenReader
             // 1.000,50  3,5  18.12.2025  14.30  14:30  2:1
             while (i + 1 < end && t[i] is '.' or ',' or ':' && (uint)(t[i + 1] - '0') <= 9)
             {
+                if (t[i] != '.') groups += 2; // Why: 3,5 and 2:0 are never ordinals or day-month dates.
                 i++;
                 while (i < end && (uint)(t[i] - '0') <= 9) i++;
                 groups++;
@@ -429,14 +430,17 @@ public ref struct GermanTokenReader
         if (char.IsLower(c)) return true;                 // der 3. große Streik
         if ((uint)(c - '0') <= 9) return n > dot + 1;     // 3. 4. 2019, but not 3.4 (already one number)
         if (IsHyphen(c) || c is '–' or '/') return true;  // 1.-3. Dezember
-        if (c == ')') return start > _regionStart && t[start - 1] == '(';  // Tor in der (30.) Minute
+        if (c is ')' or ',') return start > _regionStart && t[start - 1] is '(' or ' ' && _prevKind is TokenKind.Bracket or TokenKind.Punctuation; // Tore: (30., 52.)
         if (!char.IsUpper(c)) return false;
         int k = n + 1;
         while (k < end && IsLetter(t[k])) k++;
         var next = t[n..k];
         if (GermanLexicon.IsMonth(next) || GermanLexicon.IsClubPrefix(next)) return true; // 18. Dezember, 1. FC
         if (lineStart && groups == 1 && firstGroupLength <= 2) return true; // "1. Punkt" numbering a list item
-        if (_prevEnd < 0) return false;
+        // Why: a number cannot be a sentence on its own, so after a sentence end, a bracket, a dash or a slash,
+        // "52. Minute" and "(3. Lauf" number something; only after a word or number can "15. Dann" end a sentence.
+        if (_prevEnd < 0 || _prevKind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Ordinal))
+            return true;
         var prev = t[_prevStart.._prevEnd];
         // Why: "des 11. und 12. Jahrhunderts": a coordinated number after an ordinal is one too.
         if (_prev2Kind == TokenKind.Ordinal && (_prevKind is TokenKind.Punctuation or TokenKind.Dash || prev is "und" or "oder" or "bis" or "bzw."))

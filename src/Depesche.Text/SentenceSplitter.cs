@@ -120,6 +120,9 @@ public static class SentenceSplitter
             j++;
         }
         if (j >= n) return -1;
+        // Why: "f2.8", "Ver.di": a number or lower-case word glued to the period continues the sentence.
+        if ((flags[j] & (TokenFlags.SpaceBefore | TokenFlags.NewlineBefore)) == 0 && (kinds[j] == TokenKind.Number || char.IsLower(text[starts[j]])))
+            return -1;
         // Why: after a terminator, a token opening a new line starts a sentence whatever its case ("- erstens …" lists).
         if ((flags[j] & TokenFlags.NewlineBefore) != 0 && !ellipsis) return j;
         // Why: "Co. KG", "…Merkel": after an abbreviation or ellipsis only a plain capitalised word opens a sentence.

@@ -27,6 +27,9 @@ public class SentenceSplitterTests
     [InlineData("\"Wir kommen nicht\", sagte er. Gut.", "\"Wir kommen nicht\", sagte er. || Gut.")]
     [InlineData("\"Wer kommt?\", fragte sie.", "\"Wer kommt?\", fragte sie.")]
     [InlineData("»Geh!« sagte sie.", "»Geh!« sagte sie.")]
+    [InlineData("Es steht 2:0. 52. Minute: Tor.", "Es steht 2:0. || 52. Minute: Tor.")]
+    // A number glued to the period continues the sentence.
+    [InlineData("Blende f1.8 bis f2.8 reicht.", "Blende f1.8 bis f2.8 reicht.")]
     // A colon never splits.
     [InlineData("Er sagte: Das ist gut.", "Er sagte: Das ist gut.")]
     [InlineData("Er kam (spät.) Dann ging er.", "Er kam (spät.) || Dann ging er.")]

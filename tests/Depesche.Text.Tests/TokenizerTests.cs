@@ -37,6 +37,10 @@ public class TokenizerTests
     [InlineData("zum Bundesligisten 1. FC Köln", "zum|Bundesligisten|1.|FC|Köln")]
     [InlineData("Tor von Saha (29.) und", "Tor|von|Saha|(|29.|)|und")]
     [InlineData("Die Kinder waren 3. Dann", "Die|Kinder|waren|3|.|Dann")]
+    // A number alone cannot be a sentence: after a sentence end, bracket or slash it is an ordinal.
+    [InlineData("Pause. 52. Minute", "Pause|.|52.|Minute")]
+    [InlineData("im 1./2. Weltkrieg", "im|1.|/|2.|Weltkrieg")]
+    [InlineData("Alaba (49., 52.) vergab", "Alaba|(|49.|,|52.|)|vergab")]
     // Roman regnal numbers after a name.
     [InlineData("Elisabeth II. als Königin", "Elisabeth|II.|als|Königin")]
     // An abbreviated surname before a lower-case word.
