@@ -341,9 +341,10 @@ public ref struct GermanTokenReader
         while (i > start)
         {
             char c = t[i - 1];
-            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'' || (c == ')' && parens < 0)) { if (c == ')') parens++; i--; }
-            else if (c == ')' && parens >= 0) break;
-            else break;
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'') { i--; continue; }
+            // Why: "(www.x.de)": a ')' the URL did not open belongs to the text around it.
+            if (c == ')' && parens < 0) { parens++; i--; continue; }
+            break;
         }
         return i;
     }

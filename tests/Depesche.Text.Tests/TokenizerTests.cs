@@ -79,6 +79,8 @@ public class TokenizerTests
     [InlineData("O'Neill kam", "O'Neill|kam")]
     [InlineData("Siehe https://www.dpa.de/a?b=1.", "Siehe|https://www.dpa.de/a?b=1|.")]
     [InlineData("(www.example.com/x) ok", "(|www.example.com/x|)|ok")]
+    // A bracket the URL opened stays in it.
+    [InlineData("(siehe https://de.wikipedia.org/wiki/A_(B)).", "(|siehe|https://de.wikipedia.org/wiki/A_(B)|)|.")]
     [InlineData("auf bild.de lesen", "auf|bild.de|lesen")]
     [InlineData("Mail an max.muster@dpa.com.", "Mail|an|max.muster@dpa.com|.")]
     [InlineData("@dpa_live und #Ukraine!", "@dpa_live|und|#Ukraine|!")]
