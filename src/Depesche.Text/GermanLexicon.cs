@@ -34,6 +34,22 @@ public static class GermanLexicon
     /// <summary>Abbreviations that may also end a sentence when a capitalised word follows (<c>… usw. Dann</c>).</summary>
     private static readonly string[] SentenceFinalList = ["usw.", "etc.", "usf.", "ff.", "Chr.", "Co.", "Inc.", "Ltd.", "Corp."];
 
+    /// <summary>Abbreviations of units and amounts that end a sentence when a closed-class word follows (<c>3 Mrd. Die</c>).</summary>
+    private static readonly string[] UnitList = ["Mio.", "Mrd.", "Mill.", "Tsd.", "Bio.", "Std.", "Min.", "Sek.", "Jh.", "Jhd.", "Jhdt.", "Pkt."];
+
+    /// <summary>Abbreviations only before a number: <c>Art. 5</c>, <c>Rn. 12</c>; elsewhere the word ends a sentence (<c>auf diese Art.</c>).</summary>
+    private static readonly string[] BeforeNumberList = ["Art.", "Rn.", "Rz.", "Tz.", "Bl.", "Sp.", "Fax.", "Anl.", "Zi."];
+
+    // Why: nouns follow "Mrd." ("Mrd. Euro"); determiners, pronouns and sentence adverbs do not, so they open a sentence.
+    private static readonly string[] SentenceOpenerList =
+    [
+        "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Er", "Sie", "Es", "Wir", "Ich", "Man", "Im", "In", "Am",
+        "Auch", "Doch", "Dann", "Damit", "Dabei", "Dafür", "Dazu", "Zudem", "Nach", "Laut", "Wie", "Bei", "Mit", "Für", "Auf",
+        "Aus", "Zu", "Von", "Vor", "Seit", "Dies", "Diese", "Dieser", "Dieses", "Daher", "Deshalb", "Allerdings", "Außerdem",
+        "Jedoch", "Trotzdem", "So", "Als", "Wenn", "Weil", "Da", "Nun", "Jetzt", "Heute", "Gestern", "Und", "Aber", "Oder",
+        "Insgesamt", "Zuletzt", "Zuvor", "Damals", "Bereits", "Noch", "Nur", "Mehr", "Ende", "Anfang",
+    ];
+
     private static readonly string[] MonthList =
     [
         "Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -71,6 +87,12 @@ public static class GermanLexicon
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceFinalLookup =
         FrozenSet.Create(StringComparer.Ordinal, SentenceFinalList).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitLookup =
+        FrozenSet.Create(StringComparer.Ordinal, UnitList).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumberLookup =
+        FrozenSet.Create(StringComparer.Ordinal, BeforeNumberList).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceOpenerLookup =
+        FrozenSet.Create(StringComparer.Ordinal, SentenceOpenerList).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup =
         FrozenSet.Create(StringComparer.Ordinal, MonthList).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalCueLookup =
@@ -90,6 +112,14 @@ public static class GermanLexicon
 
     /// <summary>True for abbreviations that may end a sentence (<c>usw.</c>, <c>etc.</c>).</summary>
     public static bool CanEndSentence(ReadOnlySpan<char> abbreviation) => SentenceFinalLookup.Contains(abbreviation);
+
+    /// <summary>Unit and amount abbreviations (<c>Mrd.</c>, <c>Jh.</c>) that end a sentence before a <see cref="IsSentenceOpener"/> word.</summary>
+    public static bool IsUnitAbbreviation(ReadOnlySpan<char> abbreviation) => UnitLookup.Contains(abbreviation);
+
+    /// <summary>A capitalised closed-class word (article, pronoun, preposition, sentence adverb) that cannot be the noun after a unit.</summary>
+    public static bool IsSentenceOpener(ReadOnlySpan<char> word) => SentenceOpenerLookup.Contains(word);
+
+    internal static bool IsBeforeNumberAbbreviation(ReadOnlySpan<char> withPeriod) => BeforeNumberLookup.Contains(withPeriod);
 
     /// <summary>A German month name or its abbreviation without the period.</summary>
     public static bool IsMonth(ReadOnlySpan<char> word) => MonthLookup.Contains(word);

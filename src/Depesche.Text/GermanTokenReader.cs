@@ -197,6 +197,11 @@ public ref struct GermanTokenReader
 
         var withPeriod = t[start..(dot + 1)];
         if (GermanLexicon.IsAbbreviation(withPeriod)) { kind = TokenKind.Abbreviation; return dot + 1; }
+        if (GermanLexicon.IsBeforeNumberAbbreviation(withPeriod))
+        {
+            int n = SkipSpacesOnLine(dot + 1);
+            if (n < end && (uint)(t[n] - '0') <= 9) { kind = TokenKind.Abbreviation; return dot + 1; } // Art. 5 GG
+        }
         int lastHyphen = LastHyphen(withPeriod);
         if (lastHyphen > 0 && GermanLexicon.IsAbbreviation(withPeriod[(lastHyphen + 1)..]))
         {

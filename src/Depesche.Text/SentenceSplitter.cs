@@ -10,7 +10,8 @@ public readonly record struct SentenceSplit(TokenTable Tokens, SentenceTable Sen
 /// <list type="number">
 /// <item>Hard boundaries: the first token, every <see cref="TokenFlags.ParagraphStart"/> token (blank line, region start),
 /// and every caller-given offset (headline, subheadings, paragraphs).</item>
-/// <item>A terminator (<c>. ! ?</c>, a sentence-final abbreviation such as <c>usw.</c>, an ellipsis) takes the terminators,
+/// <item>A terminator (<c>. ! ?</c>, a sentence-final abbreviation such as <c>usw.</c>, a unit such as <c>Mrd.</c> before
+/// an article or pronoun, an ellipsis) takes the terminators,
 /// closing quotes and closing brackets right after it, so <c>sein."</c> ends inside its sentence.</item>
 /// <item>A break follows only when the next token can start a sentence: a capitalised word, a number, an opening quote
 /// or bracket, or any token at the start of a line. A lower-case word or a comma continues it (<c>"Wer?", fragte er.</c>; <c>"Geh!" sagte sie.</c>).</item>
@@ -124,7 +125,9 @@ public static class SentenceSplitter
         if ((flags[j] & (TokenFlags.SpaceBefore | TokenFlags.NewlineBefore)) == 0 && (kinds[j] == TokenKind.Number || char.IsLower(text[starts[j]])))
             return -1;
         // Why: after a terminator, a token opening a new line starts a sentence whatever its case ("- erstens …" lists).
-        if ((flags[j] & TokenFlags.NewlineBefore) != 0 && !ellipsis) return j;
+        if ((flags[j] & TokenFlags.NewlineBefore) != 0 && !ellipsis && !abbreviation) return j;
+        if (abbreviation && !GermanLexicon.CanEndSentence(text.AsSpan(starts[i], ends[i] - starts[i])))
+            return kinds[j] == TokenKind.Word && GermanLexicon.IsSentenceOpener(text.AsSpan(starts[j], ends[j] - starts[j])) ? j : -1; // 3 Mrd. Die
         // Why: "Co. KG", "…Merkel": after an abbreviation or ellipsis only a plain capitalised word opens a sentence.
         if (abbreviation || ellipsis)
             return kinds[j] == TokenKind.Word && (flags[j] & (TokenFlags.Capitalized | TokenFlags.AllCaps)) == TokenFlags.Capitalized ? j : -1;
@@ -147,7 +150,8 @@ public static class SentenceSplitter
             case TokenKind.Ellipsis:
                 return true;
             case TokenKind.Abbreviation:
-                return GermanLexicon.CanEndSentence(text.AsSpan(start, end - start));
+                var a = text.AsSpan(start, end - start);
+                return GermanLexicon.CanEndSentence(a) || GermanLexicon.IsUnitAbbreviation(a);
             default:
                 return false;
         }

@@ -20,6 +20,10 @@ public class SentenceSplitterTests
     // A sentence-final abbreviation ends it before a capitalised word.
     [InlineData("Äpfel, Birnen usw. Dann mehr.", "Äpfel, Birnen usw. || Dann mehr.")]
     [InlineData("Äpfel usw. kamen an.", "Äpfel usw. kamen an.")]
+    // A unit abbreviation ends a sentence only before a closed-class word, never before a noun.
+    [InlineData("Der Umsatz betrug 3 Mrd. Die Kosten stiegen.", "Der Umsatz betrug 3 Mrd. || Die Kosten stiegen.")]
+    [InlineData("Es kamen 3 Mio. Menschen.", "Es kamen 3 Mio. Menschen.")]
+    [InlineData("Nach Art. 5 GG gilt das. Auf diese Art. Dann mehr.", "Nach Art. 5 GG gilt das. || Auf diese Art. || Dann mehr.")]
     // A quoted sentence standing alone is one sentence with its quotes.
     [InlineData("Er teilte das mit. \"Am Freitag sind wir da.\"", "Er teilte das mit. || \"Am Freitag sind wir da.\"")]
     [InlineData("Er sagte: „Wir kommen.“ Dann ging er.", "Er sagte: „Wir kommen.“ || Dann ging er.")]
