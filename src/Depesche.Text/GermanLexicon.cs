@@ -16,7 +16,7 @@ public static class GermanLexicon
         "Priv.", "Doz.", "Mag.", "Abg.", "Bürgerm.", "Kard.", "Pfr.", "Gebr.",
         // Frequent abbreviations of running text
         "bzw.", "ca.", "etc.", "evtl.", "ggf.", "usw.", "vgl.", "sog.", "inkl.", "exkl.", "zzgl.", "bspw.", "bzgl.",
-        "insb.", "insbes.", "einschl.", "gem.", "geb.", "gest.", "verh.", "gez.", "ebd.", "zit.", "ff.", "f.", "max.", "min.",
+        "insb.", "insbes.", "sogen.", "einschl.", "gem.", "geb.", "gest.", "verh.", "gez.", "ebd.", "zit.", "ff.", "f.", "max.", "min.",
         "mind.", "rd.", "od.", "resp.", "usf.", "ugs.", "urspr.", "näml.", "sof.", "stellv.", "zw.", "zz.", "zzt.", "bes.",
         "bez.", "lt.", "allg.", "ehem.", "jew.", "jährl.", "mtl.", "tägl.", "vorl.", "zus.", "Anm.", "Abb.", "Aufl.", "Bsp.",
         "Ausg.", "Hrsg.", "Verf.", "Vors.", "Nachf.", "Jh.", "Jhd.", "Jhdt.", "Chr.", "Tsd.", "Mio.", "Mrd.", "Mill.", "Bio.",
@@ -62,7 +62,7 @@ public static class GermanLexicon
         "am", "im", "zum", "zur", "vom", "beim", "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
         "einer", "eines", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
         "ihres", "unser", "unsere", "unserem", "unseren", "unserer", "dieser", "diese", "diesem", "diesen", "dieses",
-        "jeder", "jede", "jedem", "jeden", "bis", "ab", "seit", "vor", "nach", "für", "zu", "fürs", "ins", "aufs", "ums",
+        "jeder", "jede", "jedem", "jeden", "bis", "ab", "seit", "vor", "nach", "für", "zu", "fürs", "ins", "aufs", "ums", "in", "von",
     ];
 
     private static readonly string[] ClubPrefixList = ["FC", "FSV", "FFC", "SC", "SV", "VfB", "VfL", "BC", "TSV", "TuS", "SpVgg"];

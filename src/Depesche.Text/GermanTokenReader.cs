@@ -546,6 +546,8 @@ public ref struct GermanTokenReader
         var t = _text;
         bool before = pos == _regionStart || IsOpenContext(t[pos - 1]);
         bool after = pos + 1 >= _end || IsCloseContext(t[pos + 1]);
+        // Why: a quote with nothing after it on its line can only close ("… passiert. \"" at a paragraph end).
+        if (before && after && AtLineEnd(pos + 1)) before = false;
         // Open: space before, text after. Close: text before, space or punctuation after. Otherwise ambiguous.
         int ctx = before && !after ? 1 : !before && after ? -1 : 0;
         ref var s = ref _quotes;
@@ -622,6 +624,16 @@ public ref struct GermanTokenReader
             i++;
         }
         return i;
+    }
+
+    private readonly bool AtLineEnd(int i)
+    {
+        while (i < _end && IsWhite(_text[i]))
+        {
+            if (IsLineBreak(_text[i])) return true;
+            i++;
+        }
+        return i >= _end;
     }
 
     private static int LastHyphen(ReadOnlySpan<char> s)

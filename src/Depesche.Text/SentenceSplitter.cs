@@ -83,7 +83,7 @@ public static class SentenceSplitter
             builder.Add(starts[i], ends[i], kinds[i], f, count - 1);
 
             if (i > breakAt && IsTerminator(text, starts[i], ends[i], kinds[i]))
-                breakAt = FindBreak(tokens, i, bounds, b);
+                breakAt = FindBreak(tokens, i, sFirst[count - 1], bounds, b);
         }
         if (count > 0)
         {
@@ -100,7 +100,7 @@ public static class SentenceSplitter
     /// After the terminator at <paramref name="i"/>, skips further terminators, closing quotes and closing brackets, and
     /// returns the index of the token that starts the next sentence, or -1 when the sentence goes on.
     /// </summary>
-    private static int FindBreak(TokenTable tokens, int i, int[] bounds, int b)
+    private static int FindBreak(TokenTable tokens, int i, int sentenceFirst, int[] bounds, int b)
     {
         int n = tokens.Count;
         var text = tokens.Text;
@@ -118,6 +118,8 @@ public static class SentenceSplitter
                 || (k == TokenKind.Bracket && text[starts[j]] is ')' or ']' or '}')
                 || IsTerminator(text, starts[j], ends[j], k) && k != TokenKind.Abbreviation;
             if (!closer) break;
+            // Why: "500 (verunsicherte?) Kunden": a bracket opened inside the sentence closes a remark, not the sentence.
+            if (k == TokenKind.Bracket && OpensInside(tokens, sentenceFirst, i)) return -1;
             j++;
         }
         if (j >= n) return -1;
@@ -132,6 +134,24 @@ public static class SentenceSplitter
         if (abbreviation || ellipsis)
             return kinds[j] == TokenKind.Word && (flags[j] & (TokenFlags.Capitalized | TokenFlags.AllCaps)) == TokenFlags.Capitalized ? j : -1;
         return CanStartSentence(text, starts[j], kinds[j], flags[j]) ? j : -1;
+    }
+
+    /// <summary>Whether an unclosed opening bracket lies after the sentence's first token and before <paramref name="i"/>.</summary>
+    private static bool OpensInside(TokenTable tokens, int sentenceFirst, int i)
+    {
+        var text = tokens.Text;
+        var kinds = tokens.Kinds;
+        var starts = tokens.Starts;
+        int depth = 0;
+        for (int x = i - 1; x > sentenceFirst; x--)
+        {
+            if (kinds[x] != TokenKind.Bracket) continue;
+            char c = text[starts[x]];
+            if (c is ')' or ']' or '}') depth++;
+            else if (depth == 0) return true;
+            else depth--;
+        }
+        return false;
     }
 
     private static bool BoundaryBetween(int[] bounds, int b, int previousEnd, int start)

@@ -36,7 +36,11 @@ public class SentenceSplitterTests
     [InlineData("Blende f1.8 bis f2.8 reicht.", "Blende f1.8 bis f2.8 reicht.")]
     // A colon never splits.
     [InlineData("Er sagte: Das ist gut.", "Er sagte: Das ist gut.")]
-    [InlineData("Er kam (spät.) Dann ging er.", "Er kam (spät.) || Dann ging er.")]
+    // A bracketed sentence splits; a remark in brackets inside a sentence does not.
+    [InlineData("Er kam. (Das war spät.) Dann ging er.", "Er kam. || (Das war spät.) || Dann ging er.")]
+    [InlineData("Man warb 500 (verunsicherte?) Kunden ab.", "Man warb 500 (verunsicherte?) Kunden ab.")]
+    // A straight quote at a paragraph end closes even with a space before it.
+    [InlineData("Es passiert. \"\n\nNeu hier.", "Es passiert. \" || Neu hier.")]
     [InlineData("Siehe dazu... Nichts weiter.", "Siehe dazu... || Nichts weiter.")]
     [InlineData("Er sagte ... nichts.", "Er sagte ... nichts.")]
     // A blank line is a hard boundary, even without a terminator.

@@ -37,6 +37,7 @@ public class TokenizerTests
     [InlineData("zum Bundesligisten 1. FC Köln", "zum|Bundesligisten|1.|FC|Köln")]
     [InlineData("Tor von Saha (29.) und", "Tor|von|Saha|(|29.|)|und")]
     [InlineData("Die Kinder waren 3. Dann", "Die|Kinder|waren|3|.|Dann")]
+    [InlineData("in 13. Aufl. von 1. Violine", "in|13.|Aufl.|von|1.|Violine")]
     // A number alone cannot be a sentence: after a sentence end, bracket or slash it is an ordinal.
     [InlineData("Pause. 52. Minute", "Pause|.|52.|Minute")]
     [InlineData("im 1./2. Weltkrieg", "im|1.|/|2.|Weltkrieg")]
