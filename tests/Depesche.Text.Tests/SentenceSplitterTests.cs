@@ -95,6 +95,14 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void BoundaryInsideATokenOrOutsideTheTextIsIgnored()
+    {
+        var tokens = GermanTokenizer.Tokenize("Putin-Berater kam.");
+        var split = SentenceSplitter.Split(tokens, [3, 999, -5], new Producer("t"));
+        Assert.Equal(["Putin-Berater kam."], split.Sentences.Select());
+    }
+
+    [Fact]
     public void LeavesTheInputTableUnchanged()
     {
         var tokens = GermanTokenizer.Tokenize("Eins. Zwei.");
