@@ -54,6 +54,27 @@ public ref struct GermanTokenReader
         TokenStart = TokenEnd = start;
     }
 
+    /// <summary>
+    /// Resumes a scan saved with <see cref="CurrentState"/> over the same text (a ref struct cannot be kept in a field or
+    /// across an <c>await</c>; its state can). Throws <see cref="ArgumentOutOfRangeException"/> if the state does not fit the text.
+    /// </summary>
+    public GermanTokenReader(ReadOnlySpan<char> text, GermanTokenReaderState state)
+        : this(text, state.RegionStart, state.RegionEnd)
+    {
+        if (state.Position < state.RegionStart || state.Position > state.RegionEnd)
+            throw new ArgumentOutOfRangeException(nameof(state), "The saved position lies outside its region.");
+        _pos = state.Position;
+        _quotes = state.Quotes;
+        _prevStart = state.PreviousStart;
+        _prevEnd = state.PreviousEnd;
+        _prevKind = state.PreviousKind;
+        _prev2Kind = state.PreviousKind2;
+    }
+
+    /// <summary>Everything needed to resume this scan after the current token.</summary>
+    public readonly GermanTokenReaderState CurrentState =>
+        new(_regionStart, _end, _pos, _quotes, _prevStart, _prevEnd, _prevKind, _prev2Kind);
+
     public int TokenStart { get; private set; }
     public int TokenEnd { get; private set; }
     public TokenKind Kind { get; private set; }
@@ -729,10 +750,37 @@ public ref struct GermanTokenReader
         IsWhite(next) || next is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '–' or '—' or '/' or '…'
             or '"' or '“' or '”' or '«' or '»' or '\'' or '‘' or '’';
 
-    /// <summary>How many quotes of each family are open in the current paragraph.</summary>
-    private struct QuoteState
+}
+
+/// <summary>How many quotes of each family are open in the current paragraph.</summary>
+internal struct QuoteState
+{
+    public int LowDouble, LowSingle, EnglishDouble, EnglishSingle, StraightDouble, StraightSingle;
+    public int RightGuillemet, LeftGuillemet, RightSingleGuillemet, LeftSingleGuillemet;
+}
+
+/// <summary>The resumable state of a <see cref="GermanTokenReader"/>: region, position, open quotes and the previous tokens.</summary>
+public readonly struct GermanTokenReaderState
+{
+    internal GermanTokenReaderState(int regionStart, int regionEnd, int position, QuoteState quotes, int previousStart, int previousEnd, TokenKind previousKind, TokenKind previousKind2)
     {
-        public int LowDouble, LowSingle, EnglishDouble, EnglishSingle, StraightDouble, StraightSingle;
-        public int RightGuillemet, LeftGuillemet, RightSingleGuillemet, LeftSingleGuillemet;
+        RegionStart = regionStart;
+        RegionEnd = regionEnd;
+        Position = position;
+        Quotes = quotes;
+        PreviousStart = previousStart;
+        PreviousEnd = previousEnd;
+        PreviousKind = previousKind;
+        PreviousKind2 = previousKind2;
     }
+
+    public int RegionStart { get; }
+    public int RegionEnd { get; }
+    /// <summary>Where the next <see cref="GermanTokenReader.Read"/> starts scanning.</summary>
+    public int Position { get; }
+    internal QuoteState Quotes { get; }
+    internal int PreviousStart { get; }
+    internal int PreviousEnd { get; }
+    internal TokenKind PreviousKind { get; }
+    internal TokenKind PreviousKind2 { get; }
 }

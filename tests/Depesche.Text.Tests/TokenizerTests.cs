@@ -224,6 +224,24 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void ReaderResumesFromItsSavedState()
+    {
+        const string text = "Er sagte: \"Am 18. Dezember kommt J. Kushner.\" Dann 'Politico' berichtete.";
+        var all = TestText.Tokens(text).Split('|');
+        var first = new GermanTokenReader(text);
+        var seen = new List<string>();
+        for (int i = 0; i < 6 && first.Read(); i++) seen.Add(first.TokenText.ToString());
+        var state = first.CurrentState;
+        var resumed = new GermanTokenReader(text, state);
+        while (resumed.Read()) seen.Add(resumed.TokenText.ToString());
+        Assert.Equal(all, seen);
+        // The quote state survives: the straight quote after "Kushner." still closes.
+        var again = new GermanTokenReader(text, state);
+        while (again.Read() && again.Kind != TokenKind.Quote) { }
+        Assert.True((again.Flags & TokenFlags.ClosingQuote) != 0);
+    }
+
+    [Fact]
     public void UnclosedQuoteResetsAtTheParagraph()
     {
         var table = GermanTokenizer.Tokenize("Er sagte: \"Wir kommen.\n\n\"Neu\" hier.");
