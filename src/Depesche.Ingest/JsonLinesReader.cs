@@ -29,32 +29,39 @@ internal static class JsonLinesReader
                 yield return ReadResult.Fail(Limits.TooLarge(at, line.Length));
                 continue;
             }
-            var bytes = line.Bytes.Span;
+            var bytes = line.Bytes;
             var offset = line.Offset;
-            if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (line.Number == 1 && bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
                 bytes = bytes[3..];
                 offset += 3;
             }
-            if (bytes.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
+            if (line.Number == 1 && (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])))
+            {
+                yield return ReadResult.Fail(RejectionCode.InvalidEncoding, "JSON Lines must be UTF-8, this input is UTF-16", at);
+                yield break;
+            }
+            if (bytes.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
             any = true;
             yield return ReadLine(bytes, at with { Byte = offset });
         }
         if (!any) yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON Lines input has no lines", new SourceLocation(name));
     }
 
-    private static ReadResult ReadLine(ReadOnlySpan<byte> bytes, SourceLocation at)
+    /// <summary>Reads one line; <paramref name="line"/> is the reader's buffer and must not be kept past this call.</summary>
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, SourceLocation at)
     {
-        if (!Utf8.IsValid(bytes))
+        if (!Utf8.IsValid(line.Span))
         {
-            var decoded = TextDecoder.Decode(bytes, at);
+            var decoded = TextDecoder.Decode(line.Span, at);
             return ReadResult.Fail(decoded.Rejection ?? new Rejection(RejectionCode.InvalidEncoding, "the line is not valid UTF-8", at));
         }
 
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(bytes.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            // Why: parse the buffer in place, no copy; the document is disposed before the buffer is reused.
+            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {

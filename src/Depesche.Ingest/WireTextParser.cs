@@ -374,7 +374,7 @@ public static partial class WireTextParser
     [GeneratedRegex(@"^[\p{L}][\p{L}\d\-/&. ]{0,23}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortAgencyRegex();
 
-    [GeneratedRegex(@"\G(?<m>WDH|Wdh\.|WIEDERHOLUNG|ROUNDUP|KORREKTUR|BERICHTIGUNG|UPDATE|AKTUALISIERT|EILMELDUNG|EIL|ÜBERBLICK)(?![\p{L}\d])(?:[ \t]+(?<n>\d{1,2})(?![\p{L}\d]|[.,]\d))?(?:[ \t]*[:/,\-–][ \t]*|[ \t]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?<m>WDH|Wdh\.|WIEDERHOLUNG|ROUNDUP|KORREKTUR|BERICHTIGUNG|UPDATE|AKTUALISIERT|AKTUALISIERUNG|EILMELDUNG|EIL|ÜBERBLICK)(?![\p{L}\d])(?:[ \t]+(?<n>\d{1,2})(?![\p{L}\d]|[.,]\d))?(?:[ \t]*[:/,\-–][ \t]*|[ \t]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LeadingMarkerRegex();
 
     [GeneratedRegex(@"\((?<m>Wiederholung|Wdh\.?|Korrektur|Berichtigung|Aktualisierung|Aktualisiert|Update)(?![\p{L}])(?:[ \t]*(?<n>\d{1,2})(?!\d))?[^()\r\n]*\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -155,3 +155,30 @@ public class FailingStreamTests
         Assert.Equal(RejectionCode.Unreadable, Assert.Single(results).Rejection?.Code);
     }
 }
+
+public class FormatDetectionTests
+{
+    [Fact]
+    public void Content_decides_when_the_extension_says_nothing_and_an_explicit_format_wins()
+    {
+        var dir = Directory.CreateTempSubdirectory("depesche-fmt-");
+        try
+        {
+            var html = Path.Combine(dir.FullName, "seite.txt");
+            File.WriteAllText(html, "<!DOCTYPE html><html><body><article><p>Ein Absatz.</p></article></body></html>");
+            var jsonl = Path.Combine(dir.FullName, "zeilen");
+            File.WriteAllText(jsonl, "{\"text\":\"Eins.\"}\n{\"text\":\"Zwei.\"}\n");
+
+            Assert.Equal("Ein Absatz.", Assert.Single(ArticleReader.ReadPath(html)).Article?.Text);
+            Assert.Equal(2, ArticleReader.ReadPath(jsonl).Count(r => r.IsArticle));
+            // read as wire text on request, the markup is the text
+            Assert.StartsWith("<!DOCTYPE", Assert.Single(ArticleReader.ReadPath(html, InputFormat.Wire)).Article?.Text, StringComparison.Ordinal);
+            // not a feed: one MalformedFeed
+            Assert.Equal(RejectionCode.MalformedFeed, Assert.Single(ArticleReader.ReadPath(jsonl, InputFormat.Feed)).Rejection?.Code);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

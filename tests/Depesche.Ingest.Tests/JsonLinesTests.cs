@@ -128,3 +128,13 @@ public class JsonLinesEdgeTests
     public void Empty_jsonl_is_one_empty_input_rejection(string content) =>
         Assert.Equal(RejectionCode.EmptyInput, Assert.Single(ReadString(content, InputFormat.Jsonl)).Rejection?.Code);
 }
+
+public class JsonLinesEncodingTests
+{
+    [Fact]
+    public void Utf16_jsonl_is_one_invalid_encoding_rejection()
+    {
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("{\"text\":\"a\"}\n{\"text\":\"b\"}\n")];
+        Assert.Equal(RejectionCode.InvalidEncoding, Assert.Single(ReadBytes(bytes, InputFormat.Jsonl)).Rejection?.Code);
+    }
+}
