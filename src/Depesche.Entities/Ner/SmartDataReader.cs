@@ -78,6 +78,7 @@ public static class SmartDataReader
     /// </summary>
     public static List<GoldSentence> ToSentences(Document d, bool partial = false)
     {
+        if (d.Text.Length == 0) return [];
         var text = d.Text;
         var toks = SimpleTokenizer.Tokenize(text);
         var tags = new int[toks.Count];
@@ -87,6 +88,20 @@ public static class SmartDataReader
             var label = Fold(type);
             if (label is null) continue;
             int chunk = NerLabels.ChunkId(label);
+            // Why: SmartData marks derived adjectives ("italienische") and names inside compounds ("US" in "US-Medien")
+            // as plain mentions; GermEval calls them deriv and part. Map them so the two corpora agree.
+            if (me <= text.Length && ms < me)
+            {
+                int covered = 0; bool inside = false;
+                for (int k = 0; k < toks.Count; k++)
+                {
+                    if (toks[k].End <= ms || toks[k].Start >= me) continue;
+                    covered++;
+                    if (toks[k].Start < ms || toks[k].End > me) inside = true;
+                }
+                if (covered == 1 && inside) chunk += 2;
+                else if (char.IsLower(text[ms])) chunk += 1;
+            }
             bool first = true;
             for (int k = 0; k < toks.Count; k++)
             {

@@ -25,6 +25,19 @@ public sealed class WordClusters
     /// <summary>Packed ids: fine in bits 0–11, middle in 12–21, coarse in 22–31; 0 = unknown word (ids are 1-based).</summary>
     public uint Lookup(ulong normHash) => _map.TryGetValue(normHash, out var v) ? v : 0u;
 
+    /// <summary>Saves the table alone (a cache for experiments; models embed their own copy).</summary>
+    public void Save(string path)
+    {
+        using var w = new BinaryWriter(File.Create(path));
+        Write(w);
+    }
+
+    public static WordClusters Load(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        return Read(r);
+    }
+
     internal void Write(BinaryWriter w)
     {
         foreach (var s in Sizes) w.Write(s);
