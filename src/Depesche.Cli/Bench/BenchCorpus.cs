@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Depesche.Core;
+using Depesche.Ingest;
+
+namespace Depesche.Cli.Bench;
+
+/// <summary>
+/// Loads benchmark text: the Wikinews SpkAtt folder (token lists re-joined into text, dated by file name),
+/// the 10kGNAD CSV (<c>label;'text'</c>), or anything the article readers accept.
+/// </summary>
+public static partial class BenchCorpus
+{
+    public static List<Article> Load(IReadOnlyList<string> paths, int limit = int.MaxValue)
+    {
+        var articles = new List<Article>();
+        foreach (var path in paths)
+        {
+            foreach (var a in LoadOne(path))
+            {
+                articles.Add(a);
+                if (articles.Count >= limit) return articles;
+            }
+        }
+        return articles;
+    }
+
+    private static IEnumerable<Article> LoadOne(string path)
+    {
+        if (Directory.Exists(path) && Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Any(IsSpkAtt))
+        {
+            foreach (var f in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Where(IsSpkAtt).Order(StringComparer.Ordinal))
+                yield return FromSpkAtt(f);
+            yield break;
+        }
+        if (File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var a in From10kGnad(path)) yield return a;
+            yield break;
+        }
+        if (Directory.Exists(path) && Directory.EnumerateFiles(path, "*.csv", SearchOption.TopDirectoryOnly).Any())
+        {
+            foreach (var f in Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal))
+                foreach (var a in From10kGnad(f)) yield return a;
+            yield break;
+        }
+        foreach (var r in ArticleReader.ReadPath(path))
+            if (r.Article is { } a) yield return a;
+    }
+
+    // Why: the -pretty copies hold the same documents; reading both would count every article twice.
+    private static bool IsSpkAtt(string file) =>
+        file.Contains($"{Path.DirectorySeparatorChar}task2{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+    private static Article FromSpkAtt(string file)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+        var sb = new StringBuilder();
+        foreach (var s in doc.RootElement.GetProperty("Sentences").EnumerateArray())
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            bool first = true;
+            foreach (var t in s.GetProperty("Tokens").EnumerateArray())
+            {
+                var tok = t.GetString() ?? "";
+                if (!first && !IsNoSpaceBefore(tok)) sb.Append(' ');
+                sb.Append(tok);
+                first = false;
+            }
+        }
+        var text = sb.ToString();
+        var m = DateInName().Match(Path.GetFileName(file));
+        PublicationTime? published = m.Success ? new PublicationTime(DateOnly.ParseExact(m.Groups[1].Value, "yyyy-MM-dd")) : null;
+        return new Article
+        {
+            Id = Article.IdFromText(text),
+            Text = text,
+            Body = new TextRange(0, text.Length),
+            Source = new ArticleSource { Published = published },
+            Origin = new SourceLocation(file),
+        };
+    }
+
+    private static bool IsNoSpaceBefore(string tok) => tok is "." or "," or ";" or ":" or "!" or "?" or ")" or "“";
+
+    private static IEnumerable<Article> From10kGnad(string file)
+    {
+        long line = 0;
+        foreach (var raw in File.ReadLines(file))
+        {
+            line++;
+            int sep = raw.IndexOf(';');
+            if (sep < 0) continue;
+            var body = raw[(sep + 1)..].Trim();
+            if (body.Length >= 2 && body[0] == '\'' && body[^1] == '\'') body = body[1..^1].Replace("''", "'");
+            if (body.Length == 0) continue;
+            yield return new Article
+            {
+                Id = Article.IdFromText(body),
+                Text = body,
+                Body = new TextRange(0, body.Length),
+                Origin = new SourceLocation(file, line),
+            };
+        }
+    }
+
+    [GeneratedRegex(@"\((\d{4}-\d{2}-\d{2})\)\.json$")]
+    private static partial Regex DateInName();
+}

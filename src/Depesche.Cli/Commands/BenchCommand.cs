@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Depesche.Cli.Bench;
+using Depesche.Cli.Infrastructure;
+using Depesche.Core;
+using Depesche.Core.Json;
+using Depesche.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Depesche.Cli.Commands;
+
+/// <summary><c>depesche bench STAGE PATH…</c>: throughput, allocations and memory on real text, with peers in the same run.</summary>
+public static class BenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var cmd = new Command("bench", "Measure speed and memory on real German text (one core), next to peers measured in the same run.");
+        cmd.Add(Tokenize(console));
+        return cmd;
+    }
+
+    private sealed record Common(Argument<string[]> Paths, Option<int> Runs, Option<int> Limit, Option<bool> Json);
+
+    private static Common AddCommon(Command c)
+    {
+        var common = new Common(
+            new Argument<string[]>("path") { Description = "Files or folders of real text: ../shared/data/spkatt2023-news, ../shared/data/10kgnad, JSON Lines, wire text.", Arity = ArgumentArity.OneOrMore },
+            new Option<int>("--runs") { Description = "Timed runs after one warm-up; the median is reported.", DefaultValueFactory = _ => 5 },
+            new Option<int>("--limit") { Description = "Use at most this many articles.", DefaultValueFactory = _ => int.MaxValue },
+            new Option<bool>("--json") { Description = "Print one JSON object instead of a table." });
+        c.Add(common.Paths);
+        c.Add(common.Runs);
+        c.Add(common.Limit);
+        c.Add(common.Json);
+        return common;
+    }
+
+    private static Command Tokenize(CliConsole console)
+    {
+        var c = new Command("tokenize", "German tokenizer and sentence splitter, next to Lucene.NET's StandardAnalyzer and GermanAnalyzer.");
+        var common = AddCommon(c);
+        c.SetAction(parse =>
+        {
+            var (articles, words, bytes) = LoadCorpus(parse, common);
+            int runs = Math.Max(1, parse.GetValue(common.Runs));
+            var stage = new TokenizerStage();
+            var ours = Measure.Run("depesche", "tokens", articles.Count, words, bytes, runs, () =>
+            {
+                long n = 0;
+                foreach (var a in articles) n += ((TokenTable)stage.Run(new Analysis(a))[0]).Count;
+                return n;
+            });
+            using var standard = new StandardAnalyzer(LuceneVersion.LUCENE_48);
+            var peer = Measure.Run("lucene-standard", "tokens", articles.Count, words, bytes, runs, () => RunLucene(standard, articles));
+            using var german = new GermanAnalyzer(LuceneVersion.LUCENE_48);
+            var peer2 = Measure.Run("lucene-german", "tokens", articles.Count, words, bytes, runs, () => RunLucene(german, articles));
+            Report(console, parse.GetValue(common.Json), "tokenize", ours, [peer, peer2]);
+            return ExitCodes.Ok;
+        });
+        return c;
+    }
+
+    private static long RunLucene(Analyzer analyzer, List<Article> articles)
+    {
+        long n = 0;
+        foreach (var a in articles)
+        {
+            using var ts = analyzer.GetTokenStream("body", new StringReader(a.Text));
+            ts.Reset();
+            while (ts.IncrementToken()) n++;
+            ts.End();
+        }
+        return n;
+    }
+
+    private static (List<Article> Articles, long Words, long Bytes) LoadCorpus(ParseResult parse, Common common)
+    {
+        var articles = BenchCorpus.Load(parse.GetValue(common.Paths) ?? [], parse.GetValue(common.Limit));
+        if (articles.Count == 0) throw new CliException("no articles found in the given paths", ExitCodes.NothingAccepted);
+        long words = 0, bytes = 0;
+        foreach (var a in articles)
+        {
+            words += Measure.CountWords(a.Text);
+            bytes += Encoding.UTF8.GetByteCount(a.Text);
+        }
+        return (articles, words, bytes);
+    }
+
+    private static void Report(CliConsole console, bool json, string stage, BenchFigures ours, IReadOnlyList<BenchFigures> peers)
+    {
+        if (json)
+        {
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream, AnalysisJson.WriterOptions(indented: true)))
+            {
+                w.WriteStartObject();
+                w.WriteString("stage", stage);
+                w.WriteString("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}");
+                w.WriteString("date", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                ours.WriteJson(w);
+                if (peers.Count > 0)
+                {
+                    w.WriteStartObject("peer");
+                    peers[0].WriteJson(w);
+                    w.WriteEndObject();
+                    w.WriteNumber("ratio", Math.Round(peers[0].MedianSeconds / ours.MedianSeconds, 3));
+                    w.WriteStartArray("peers");
+                    foreach (var p in peers)
+                    {
+                        w.WriteStartObject();
+                        p.WriteJson(w);
+                        w.WriteNumber("ratio", Math.Round(p.MedianSeconds / ours.MedianSeconds, 3));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            console.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+            return;
+        }
+        console.Out.WriteLine($"bench {stage}: {ours.Articles} articles, {ours.Words} words, {ours.Bytes / 1e6:F2} MB; median of {ours.Runs} runs after a warm-up, one core");
+        console.Out.WriteLine($"{"system",-18} {"MB/s",8} {"articles/s",11} {"words/s",11} {ours.UnitName + "/s",11} {"spread",7} {"alloc/art",10} {"peak RSS",9}");
+        foreach (var f in peers.Prepend(ours))
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{f.Name,-18} {f.MegabytesPerSecond,8:F2} {f.ArticlesPerSecond,11:F0} {f.WordsPerSecond,11:F0} {f.UnitsPerSecond,11:F0} {f.Spread,6:P0} {f.AllocatedBytesPerArticle / 1024,8:F1}kB {f.PeakRssMb,7:F0}MB"));
+        foreach (var p in peers)
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"depesche = {p.MedianSeconds / ours.MedianSeconds:F2}x {p.Name}"));
+    }
+}

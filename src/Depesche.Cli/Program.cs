@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Depesche.Cli.Commands;
+using Depesche.Cli.Infrastructure;
+
+namespace Depesche.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, CliConsole.System());
+
+    /// <summary>Runs the command line against the given console; tests call this with captured streams.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = BuildRoot(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) console.Error.WriteLine("depesche: " + e.Message);
+            console.Error.WriteLine("Try 'depesche --help'.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException ex)
+        {
+            console.Error.WriteLine("depesche: " + ex.Message);
+            return ex.ExitCode;
+        }
+        catch (IOException ex)
+        {
+            console.Error.WriteLine("depesche: " + ex.Message);
+            return ExitCodes.IoError;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            console.Error.WriteLine("depesche: " + ex.Message);
+            return ExitCodes.IoError;
+        }
+    }
+
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand(
+            "Depesche: German news-wire intelligence. Reads wire text, JSON Lines, RSS/Atom and HTML; " +
+            "finds who, when, who said what, and what happened.\n\n" + ExitCodes.Help);
+        root.Add(ExtractCommand.Create(console));
+        root.Add(PipelineCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
+        root.Add(EvalCommand.Create(console));
+        return root;
+    }
+}
