@@ -14,6 +14,8 @@ public sealed record NerHyperParameters
     public FeatureSet Features { get; init; } = FeatureSet.All;
     /// <summary>Structured perceptron (Viterbi in training, learnt transitions) rather than per-token updates.</summary>
     public bool Structured { get; init; } = true;
+    /// <summary>How often each primary (GermEval) sentence is presented per epoch relative to the extra corpora.</summary>
+    public int PrimaryRepeat { get; init; } = 1;
     public string Version { get; init; } = "dev";
 }
 
@@ -90,7 +92,7 @@ public static class NerTrainer
         var gaz = Gazetteer.Empty;
         if (options.GazetteerDir is { } gd && (options.Hyper.Features & FeatureSet.Gazetteer) != 0)
         {
-            gaz = NerResources.LoadGazetteer(gd, options.ShareAlikeGazetteers, sdDocs);
+            gaz = NerResources.LoadGazetteer(gd, options.ShareAlikeGazetteers);
             data.Add(new DataFile("gazetteers/", "", options.ShareAlikeGazetteers ? "includes CC BY-SA 2.0 (OSM)" : "MIT/CLDR, CC BY 4.0 (GeoNames), CC0 (Wikidata), Apache-2.0 (GermaNER), official work"));
         }
         log($"data: {germ.Count} GermEval + {extra.Count} extra sentences, gazetteer {gaz.EntryCount} entries ({sw.Elapsed.TotalSeconds:F1}s)");
@@ -110,7 +112,7 @@ public static class NerTrainer
             log($"cv: F1 {cv.F1:F2} coarse {cv.F1Coarse:F2} ({sw.Elapsed.TotalSeconds:F1}s)");
         }
         var trainSw = Stopwatch.StartNew();
-        var (model, errors) = Train(germ.Concat(extra).ToList(), gaz, clusters, options.Hyper);
+        var (model, errors) = Train(Repeat(germ, options.Hyper.PrimaryRepeat).Concat(extra).ToList(), gaz, clusters, options.Hyper);
         var report = new TrainingReport
         {
             Version = options.Hyper.Version,
@@ -136,7 +138,7 @@ public static class NerTrainer
         for (int f = 0; f < folds; f++)
         {
             var test = gold.Where((_, i) => i % folds == f).ToList();
-            var train = gold.Where((_, i) => i % folds != f).Concat(extra).ToList();
+            var train = Repeat(gold.Where((_, i) => i % folds != f), hyper.PrimaryRepeat).Concat(extra).ToList();
             var (model, _) = Train(train, gaz, clusters, hyper);
             var pred = test.Select(model.Tag).ToList();
             var s = NerEvaluator.Score(test, pred);
@@ -237,6 +239,12 @@ public static class NerTrainer
         for (int i = 0; i < w.Length; i++) w[i] = (float)(Half)(w[i] - u[i] / c);
         for (int i = 0; i < tw.Length; i++) tw[i] = tw[i] - tu[i] / c;
         return (new NerModel(hyper.RowBits, hyper.Features, w, tw, gazetteer, clusters, hyper.Version), errors);
+    }
+
+    private static IEnumerable<GoldSentence> Repeat(IEnumerable<GoldSentence> s, int times)
+    {
+        var list = s.ToList();
+        return Enumerable.Range(0, Math.Max(1, times)).SelectMany(_ => list);
     }
 
     private static string Sha(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
