@@ -24,7 +24,7 @@ public static class NerCorpus
         GazetteerDir = Path.Combine(sharedData, "gazetteers"),
         ClusterCorpora = [Path.Combine(sharedData, "spkatt2023-news"), Path.Combine(sharedData, "smartdata", "smartdata-v1-train-minus-v3-devtest.jsonl.gz")],
         Folds = folds,
-        Hyper = new NerHyperParameters(),
+        Hyper = new NerHyperParameters { Version = "germeval14dev+smartdata.1" },
     };
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

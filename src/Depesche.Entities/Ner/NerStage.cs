@@ -42,16 +42,24 @@ public sealed class NerStage : IStage
             // Why: a chunk must not continue across a sentence boundary.
             if (NerLabels.IsInside(tags[span.First])) tags[span.First]--;
         }
-        if (_rules) WireRules.Apply(input, tags);
+        if (_rules)
+        {
+            WireRules.Apply(input, tags);
+            WireRules.PropagateNames(tokens, tags);
+        }
         var mentions = new List<EntityMention>();
         foreach (var chunk in NerLabels.Chunks(tags))
         {
             float m = float.MaxValue;
             for (int i = chunk.Start; i < chunk.End; i++) m = Math.Min(m, margins[i]);
-            float conf = float.IsFinite(m) && m != float.MaxValue ? 1f / (1f + MathF.Exp(-m / 4f)) : 1f;
+            float conf = float.IsFinite(m) && m != float.MaxValue ? 1f / (1f + MathF.Exp(-m / 2f)) : 1f;
             mentions.Add(new EntityMention(tokens.StartOf(chunk.Start), tokens.EndOf(chunk.End - 1), NerLabels.TypeOf(chunk.Label), NerLabels.FlagsOf(chunk.Label), 0, conf));
         }
-        if (_rules) WireRules.DropEditorCodes(input, mentions);
+        if (_rules)
+        {
+            WireRules.AddDatelineAndAgency(input.Article, mentions);
+            WireRules.DropEditorCodes(input, mentions);
+        }
         return [new Layer<EntityMention>(LayerName.Entities, new Producer(StageId, _model.Version), mentions)];
     }
 }

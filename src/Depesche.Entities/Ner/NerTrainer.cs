@@ -7,7 +7,7 @@ namespace Depesche.Entities.Ner;
 /// <summary>Hyper-parameters of one training run. Defaults are the shipped model's settings.</summary>
 public sealed record NerHyperParameters
 {
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 8;
     public int Seed { get; init; } = 1;
     /// <summary>log2 of the number of hashed feature rows.</summary>
     public int RowBits { get; init; } = 20;
@@ -15,7 +15,7 @@ public sealed record NerHyperParameters
     /// <summary>Structured perceptron (Viterbi in training, learnt transitions) rather than per-token updates.</summary>
     public bool Structured { get; init; } = true;
     /// <summary>How often each primary (GermEval) sentence is presented per epoch relative to the extra corpora.</summary>
-    public int PrimaryRepeat { get; init; } = 1;
+    public int PrimaryRepeat { get; init; } = 4;
     public string Version { get; init; } = "dev";
 }
 

@@ -28,6 +28,8 @@ public static class WireRules
         "berichtete", "berichtet", "berichteten", "meldete", "meldet", "schrieb", "schreibt", "zufolge", "berichtete,", "hieß", "zitierte",
     };
 
+    private static readonly HashSet<string> Legislatures = new(StringComparer.Ordinal) { "Kongress", "Kongresses", "Senat", "Senats", "Repräsentantenhaus", "Parlament", "Parlaments" };
+
     private static readonly HashSet<string> Metonyms = new(StringComparer.Ordinal) { "Kreml", "Kremls", "Pentagon", "Pentagons", "Elysee", "Élysée", "Élysée-Palast", "Downing" };
 
     /// <summary>Rewrites <paramref name="tags"/> (one per token of the analysis) with the rules.</summary>
@@ -44,6 +46,22 @@ public static class WireRules
             if (Agencies.Contains(s ??= t.ToString()) || Metonyms.Contains(s))
             {
                 SetChunk(tags, i, i + 1, org);
+                continue;
+            }
+            // 1b. Compounds on a metonym: "Kremlchef", "Kremlsprecher" → ORG part.
+            if (t.Length > 6 && t.StartsWith("Kreml", StringComparison.Ordinal) && char.IsLower(t[5]))
+            {
+                tags[i] = NerLabels.Begin(NerLabels.ChunkId("ORGpart"));
+                if (i + 1 < tags.Length && NerLabels.IsInside(tags[i + 1])) tags[i + 1] = NerLabels.Begin(NerLabels.ChunkOf(tags[i + 1]));
+                continue;
+            }
+            // 1c. "Kongress/Senat/Parlament der Vereinigten Staaten" → one ORG over the place.
+            if (Legislatures.Contains(s) && i + 2 < tokens.Count && tokens.TextOf(i + 1) is "der" or "des" && NerLabels.ChunkOf(tags[i + 2]) == loc && NerLabels.IsBegin(tags[i + 2]))
+            {
+                int e = i + 3;
+                while (e < tokens.Count && NerLabels.IsInside(tags[e])) e++;
+                SetChunk(tags, i, e, org);
+                i = e - 1;
                 continue;
             }
             // 2. "Weißes/Weißen/Weiße Haus(es)" → ORG.
@@ -88,6 +106,42 @@ public static class WireRules
             if (places.Count > 0 && j < tokens.Count && tokens.TextOf(j) is "(")
                 foreach (var p in places) SetChunk(tags, p, p + 1, loc);
         }
+    }
+
+    /// <summary>
+    /// Document-level consistency for persons: once "Jared Kushner" is a person, a lone "Kushner" (or "Kushners")
+    /// elsewhere in the article is the same person, whatever the tagger said about that token alone.
+    /// </summary>
+    public static void PropagateNames(TokenTable tokens, int[] tags)
+    {
+        int per = NerLabels.ChunkId("PER");
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in NerLabels.Chunks(tags))
+            if (c.Label == per && c.End - c.Start >= 2)
+            {
+                var last = tokens.TextOf(c.End - 1);
+                if (last.Length >= 3 && char.IsUpper(last[0])) surnames.Add(last.ToString());
+            }
+        if (surnames.Count == 0) return;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens.TextOf(i);
+            bool match = surnames.Contains(t.ToString()) || (t.Length > 3 && t[^1] == 's' && surnames.Contains(t[..^1].ToString()));
+            if (!match) continue;
+            bool alone = (tags[i] == 0 || NerLabels.IsBegin(tags[i])) && (i + 1 >= tags.Length || !NerLabels.IsInside(tags[i + 1]));
+            // Why: only a token standing alone (O or a one-token chunk) is relabelled; a surname inside a longer span stays.
+            if (alone && NerLabels.ChunkOf(tags[i]) is var c && (c < 0 || c % 3 == 0)) tags[i] = NerLabels.Begin(per);
+        }
+    }
+
+    /// <summary>Adds the dateline places (LOC) and the agency (ORG) from the article's metadata; they lie outside the tokenised body.</summary>
+    public static void AddDatelineAndAgency(Article article, List<EntityMention> mentions)
+    {
+        bool Free(TextRange r) => !mentions.Exists(m => m.Range.Overlaps(r));
+        foreach (var d in article.Source.Datelines)
+            if (!d.Range.IsEmpty && Free(d.Range)) mentions.Add(new EntityMention(d.Range.Start, d.Range.End, EntityType.Location, EntityFlags.None, 0, 1f));
+        if (article.Source.AgencyRange is { IsEmpty: false } ar && Free(ar))
+            mentions.Add(new EntityMention(ar.Start, ar.End, EntityType.Organisation, EntityFlags.None, 0, 1f));
     }
 
     /// <summary>Removes mentions inside the article's editor-code trailer or over an editor code.</summary>
