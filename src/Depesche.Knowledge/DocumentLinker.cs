@@ -169,8 +169,10 @@ internal sealed class DocumentLinker
         }
 
         // c. A title standing for its holder on the article date: Kremlchef, Bundeskanzler, US-Präsident.
-        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office }
-            && _kb.HolderOf(office.Id, _date) is { } holder)
+        // Why: a parsed compound (US-Sondergesandte) tagged as a place part names the place; a listed title
+        // (Kremlchef) or a person-tagged one names the holder.
+        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office } title
+            && (title.Direct || person) && _kb.HolderOf(office.Id, _date) is { } holder)
         {
             AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
             return;
@@ -479,7 +481,7 @@ internal sealed class DocumentLinker
 
     // ---- Titles and roles -------------------------------------------------------------------------------------
 
-    private readonly record struct TitleParse(string Role, string? Of, KbOffice? Office);
+    private readonly record struct TitleParse(string Role, string? Of, KbOffice? Office, bool Direct = false);
 
     /// <summary>
     /// Reads a (possibly compound, possibly inflected) title: Kremlsprecher → spokesperson of the Kreml,
@@ -495,7 +497,7 @@ internal sealed class DocumentLinker
         {
             var v = key[..variant];
             if (_kb.OfficeByTitle(v) is { } office)
-                return new TitleParse(office.Role, _kb.Get(office.Of)?.Id, office);
+                return new TitleParse(office.Role, _kb.Get(office.Of)?.Id, office, Direct: true);
         }
         foreach (var variant in variants)
         {
