@@ -1,4 +1,5 @@
 using Depesche.Core;
+using Depesche.Quotes;
 using Depesche.Text;
 using Depesche.Time;
 
@@ -18,6 +19,8 @@ public static class PipelineFactory
         {
             new TokenizerStage(),
             new TimeStage(),
+            // Why last: quotes use the entity layer when an earlier stage produced it.
+            new QuoteStage(),
         };
         return stages;
     }
