@@ -53,7 +53,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(a.Article.Text, got.Text);
         Assert.Equal("Koalition setzt Verhandlungen fort", got.Headline);
         Assert.Equal("dpa", got.Agency);
-        Assert.Equal(["BERLIN"], got.Datelines);
+        Assert.Equal(["BERLIN"], got.Datelines.ToArray());
         Assert.Equal(new DateOnly(2025, 3, 14), got.PublishedDate);
         Assert.Equal("2025-03-14", got.Published);
         Assert.Equal("test.txt", got.Origin.File);

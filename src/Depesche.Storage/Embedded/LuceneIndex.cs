@@ -142,9 +142,10 @@ internal sealed class LuceneIndex : IDisposable
     {
         if (textQuery is not null)
         {
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(textQuery, "text"))
+            var scorer = new QueryScorer(textQuery, "text");
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer)
             {
-                TextFragmenter = new SimpleSpanFragmenter(new QueryScorer(textQuery, "text"), 160),
+                TextFragmenter = new SimpleSpanFragmenter(scorer, 160),
                 MaxDocCharsToAnalyze = 200_000,
             };
             var fragments = highlighter.GetBestFragments(_analyzer, "text", text, 2);
