@@ -26,6 +26,9 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
     }
 
     protected DbConnection Connection { get; }
+
+    /// <summary>Test hook: runs inside the write transaction after each article (the kill -9 test slows writes with it).</summary>
+    internal Action? AfterArticleWritten { get; set; }
     public string Location { get; }
 
     /// <summary>The primary key column type of a table with an increasing sequence.</summary>
@@ -91,10 +94,21 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
         "CREATE INDEX IF NOT EXISTS work_queue_status ON work_queue (status, id)",
     ];
 
-    protected void CreateSchema(IEnumerable<string> statements)
+    /// <summary>
+    /// Creates the tables in one transaction, unless <paramref name="present"/> (asked inside it, after any lock the
+    /// first statements take) says a complete schema is there already.
+    /// </summary>
+    protected void CreateSchema(IEnumerable<string> statements, int lockStatements = 0, Func<DbTransaction, bool>? present = null)
     {
         using var tx = Connection.BeginTransaction();
-        foreach (var sql in statements) Exec(tx, sql);
+        var list = statements.ToList();
+        for (int i = 0; i < lockStatements; i++) Exec(tx, list[i]);
+        if (present?.Invoke(tx) == true)
+        {
+            tx.Commit();
+            return;
+        }
+        foreach (var sql in list.Skip(lockStatements)) Exec(tx, sql);
         Exec(tx, "INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING");
         tx.Commit();
     }
@@ -164,6 +178,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
             if (link is not null)
                 Exec(tx, "INSERT INTO links (from_id, to_id, kind, score, reason) VALUES (@f, @t, @k, @s, @r) ON CONFLICT DO NOTHING",
                     ("f", link.FromId), ("t", link.ToId), ("k", LinkKinds.Name(link.Kind)), ("s", link.Score), ("r", link.Reason));
+            AfterArticleWritten?.Invoke();
             added.Add((Convert.ToInt64(seqObj, CultureInfo.InvariantCulture), r));
             results.Add(new PutResult(r.Id, PutOutcome.Added, story, link));
         }

@@ -45,6 +45,7 @@ internal sealed class SqliteArticleStore : SqlStore
             if (readOnly && !File.Exists(Path.Combine(full, "depesche.db")))
                 throw new StoreException($"no store at '{full}' (depesche.db is missing); run 'depesche ingest' first");
             System.IO.Directory.CreateDirectory(full);
+            if (!readOnly) ProbeWritable(full);
             var cs = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(full, "depesche.db"),
@@ -87,6 +88,24 @@ internal sealed class SqliteArticleStore : SqlStore
             index?.Dispose();
             connection?.Dispose();
             throw;
+        }
+    }
+
+    // Why: SQLite silently falls back to read-only on a file it cannot write, and Lucene reports a lock it cannot
+    // create as "in use"; probing first gives one clear message naming the folder before anything is touched.
+    private static void ProbeWritable(string folder)
+    {
+        try
+        {
+            var probe = Path.Combine(folder, ".write-probe");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            var db = Path.Combine(folder, "depesche.db");
+            if (File.Exists(db)) using (new FileStream(db, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)) { }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"the store folder '{folder}' is not writable: {ex.Message}", ex);
         }
     }
 

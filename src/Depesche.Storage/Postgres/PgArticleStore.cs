@@ -56,7 +56,10 @@ internal sealed class PgArticleStore : SqlStore
                       setweight(to_tsvector('german'::regconfig, entity_names), 'B')) STORED
                     """,
                     "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv)",
-                ]));
+                ]), lockStatements: 1, present: tx =>
+                    // Why: DDL on existing tables still takes table locks, which deadlock with a running worker's inserts.
+                    store.Scalar(tx, "SELECT to_regclass('meta') IS NOT NULL") is true &&
+                    store.Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string == "1");
                 return 0;
             });
         }
