@@ -48,6 +48,7 @@ public static class Program
         root.Add(ExtractCommand.Create(console));
         root.Add(PipelineCommand.Create(console));
         root.Add(BenchCommand.Create(console));
+        root.Add(EvalCommand.Create(console));
         return root;
     }
 }

@@ -50,7 +50,11 @@ public static class Measure
     /// <param name="workload">Processes the whole corpus once and returns the number of units produced (tokens, mentions…).</param>
     public static BenchFigures Run(string name, string unitName, int articles, long words, long bytes, int runs, Func<long> workload)
     {
+        var warm = Stopwatch.StartNew();
         long units = workload(); // warm-up: JIT, caches, model pages
+        warm.Stop();
+        // Why: a run shorter than ~0.5 s is dominated by timer and scheduler noise, so small corpora are repeated.
+        int repeat = (int)Math.Clamp(Math.Ceiling(0.5 / Math.Max(warm.Elapsed.TotalSeconds, 1e-6)), 1, 1000);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var times = new double[runs];
@@ -59,10 +63,10 @@ public static class Measure
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();
-            units = workload();
+            for (int k = 0; k < repeat; k++) units = workload();
             sw.Stop();
-            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-            times[r] = sw.Elapsed.TotalSeconds;
+            allocated += (GC.GetAllocatedBytesForCurrentThread() - before) / repeat;
+            times[r] = sw.Elapsed.TotalSeconds / repeat;
         }
         Array.Sort(times);
         double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;

@@ -1,5 +1,6 @@
 using Depesche.Core;
 using Depesche.Text;
+using Depesche.Time;
 
 namespace Depesche.Cli.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class PipelineFactory
         var stages = new List<IStage>
         {
             new TokenizerStage(),
+            new TimeStage(),
         };
         return stages;
     }

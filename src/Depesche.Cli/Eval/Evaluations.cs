@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+
+namespace Depesche.Cli.Eval;
+
+/// <summary>
+/// One gated evaluation: a stage's score on visible dev data under <c>../shared/data</c>.
+/// <see cref="Run"/> returns named metrics on a 0–100 scale; <see cref="Metric"/> names the one the gate pins.
+/// </summary>
+public sealed record Evaluation(string Name, string Metric, string DataPath, Func<string, IReadOnlyDictionary<string, double>> Run);
+
+/// <summary>The registry of gated evaluations; stages add theirs here as they land.</summary>
+public static class Evaluations
+{
+    public static IReadOnlyList<Evaluation> All { get; } = Build();
+
+    private static List<Evaluation> Build()
+    {
+        var list = new List<Evaluation>();
+        return list;
+    }
+
+    /// <summary>SHA-256 over the relative paths and bytes of every file under a path, in ordinal order.</summary>
+    public static string HashData(string path)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        IEnumerable<string> files = File.Exists(path)
+            ? [path]
+            : Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(path, f) + "\n"));
+            using var s = File.OpenRead(f);
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(buffer)) > 0) sha.AppendData(buffer.AsSpan(0, n));
+        }
+        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

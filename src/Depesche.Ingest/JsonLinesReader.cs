@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Depesche.Core;
+
+namespace Depesche.Ingest;
+
+/// <summary>
+/// JSON Lines: one object per line with <c>text</c> (required) and optional <c>title</c>, <c>published</c>, <c>url</c>,
+/// <c>source</c>, <c>author</c>; <c>id</c> is ignored (ids come from the text). Streams line by line with a bounded
+/// buffer; a bad line yields a rejection with its 1-based line number and byte offset, and the batch goes on.
+/// </summary>
+internal static class JsonLinesReader
+{
+    public static IEnumerable<ReadResult> Read(Stream stream, string name)
+    {
+        var any = false;
+        foreach (var line in BoundedLines.Read(stream, Limits.MaxJsonLineBytes))
+        {
+            var at = new SourceLocation(name, line.Number, line.Offset);
+            if (line.Error is { } error)
+            {
+                yield return ReadResult.Fail(RejectionCode.Unreadable, "cannot read further: " + error.Message, at);
+                yield break;
+            }
+            if (line.TooLong)
+            {
+                any = true;
+                yield return ReadResult.Fail(Limits.TooLarge(at, line.Length));
+                continue;
+            }
+            var bytes = line.Bytes;
+            var offset = line.Offset;
+            if (line.Number == 1 && bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+                offset += 3;
+            }
+            if (line.Number == 1 && (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])))
+            {
+                yield return ReadResult.Fail(RejectionCode.InvalidEncoding, "JSON Lines must be UTF-8, this input is UTF-16", at);
+                yield break;
+            }
+            if (bytes.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
+            any = true;
+            yield return ReadLine(bytes, at with { Byte = offset });
+        }
+        if (!any) yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON Lines input has no lines", new SourceLocation(name));
+    }
+
+    /// <summary>Reads one line; <paramref name="line"/> is the reader's buffer and must not be kept past this call.</summary>
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, SourceLocation at)
+    {
+        if (!Utf8.IsValid(line.Span))
+        {
+            var decoded = TextDecoder.Decode(line.Span, at);
+            return ReadResult.Fail(decoded.Rejection ?? new Rejection(RejectionCode.InvalidEncoding, "the line is not valid UTF-8", at));
+        }
+
+        JsonDocument doc;
+        try
+        {
+            // Why: parse the buffer in place, no copy; the document is disposed before the buffer is reused.
+            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return ReadResult.Fail(RejectionCode.MalformedJson, "the line is not valid JSON: " + e.Message,
+                at with { Byte = at.Byte + (e.BytePositionInLine ?? 0) });
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return ReadResult.Fail(RejectionCode.MalformedJson, $"the line holds a JSON {root.ValueKind}, not an object", at);
+
+            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind == JsonValueKind.Null)
+                return ReadResult.Fail(RejectionCode.MissingField, "the field 'text' is missing", at);
+            if (textElement.ValueKind != JsonValueKind.String)
+                return ReadResult.Fail(RejectionCode.InvalidField, "the field 'text' is not a string", at);
+            var text = textElement.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+                return ReadResult.Fail(RejectionCode.NoText, "the field 'text' is empty", at);
+            if (text.Length > Limits.MaxTextChars) return ReadResult.Fail(Limits.TooLarge(at, text.Length));
+            var repaired = TextDecoder.RepairMojibake(text);
+            if (repaired is null)
+                return ReadResult.Fail(RejectionCode.Mojibake, "the field 'text' holds double-encoded UTF-8 that cannot be repaired", at);
+
+            if (!TryString(root, "title", at, out var title, out var bad)
+                || !TryString(root, "published", at, out var publishedText, out bad)
+                || !TryString(root, "url", at, out var url, out bad)
+                || !TryString(root, "source", at, out var source, out bad)
+                || !TryString(root, "author", at, out var author, out bad))
+                return ReadResult.Fail(bad!);
+
+            PublicationTime? published = null;
+            if (!string.IsNullOrWhiteSpace(publishedText))
+            {
+                published = DateParsing.ParseIso(publishedText);
+                if (published is null)
+                    return ReadResult.Fail(RejectionCode.InvalidField, $"the field 'published' is not an ISO date: '{publishedText}'", at);
+            }
+
+            var article = WireTextParser.Parse(repaired, at);
+            return ReadResult.Ok(new Metadata(title is null ? null : TextDecoder.RepairMojibake(title) ?? title, published, url, source, author).ApplyTo(article));
+        }
+    }
+
+    private static bool TryString(JsonElement root, string field, SourceLocation at, out string? value, out Rejection? bad)
+    {
+        value = null;
+        bad = null;
+        if (!root.TryGetProperty(field, out var e) || e.ValueKind == JsonValueKind.Null) return true;
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            bad = new Rejection(RejectionCode.InvalidField, $"the field '{field}' is not a string", at);
+            return false;
+        }
+        value = e.GetString();
+        return true;
+    }
+}
+
+/// <summary>One line of a byte stream: its 1-based number, the byte offset of its start, and its bytes without the newline.
+/// </summary>
+/// <para>A read failure ends the sequence with one line carrying <c>Error</c> (at the offset where reading stopped).</para>
+internal readonly record struct RawLine(long Number, long Offset, ReadOnlyMemory<byte> Bytes, bool TooLong, long Length, Exception? Error = null);
+
+/// <summary>Splits a stream at <c>\n</c> with a buffer that never grows past the limit: longer lines are skipped to their end.</summary>
+internal static class BoundedLines
+{
+    /// <summary>Yields each line; the memory of a line is valid only until the next one is requested.</summary>
+    public static IEnumerable<RawLine> Read(Stream stream, int maxLineBytes)
+    {
+        var buffer = new byte[Math.Min(64 * 1024, maxLineBytes + 1)];
+        int start = 0, end = 0;
+        long bufferOffset = 0; // stream offset of buffer[0]
+        long number = 0;
+        var eof = false;
+        Exception? error = null;
+        while (true)
+        {
+            if (error is not null)
+            {
+                yield return new RawLine(number + 1, bufferOffset + start, ReadOnlyMemory<byte>.Empty, false, 0, error);
+                yield break;
+            }
+            var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                number++;
+                var len = nl;
+                if (len > 0 && buffer[start + len - 1] == '\r') len--;
+                yield return new RawLine(number, bufferOffset + start, buffer.AsMemory(start, len), false, len);
+                start += nl + 1;
+                continue;
+            }
+            if (eof)
+            {
+                if (end > start)
+                {
+                    number++;
+                    yield return new RawLine(number, bufferOffset + start, buffer.AsMemory(start, end - start), false, end - start);
+                }
+                yield break;
+            }
+            if (end - start > maxLineBytes)
+            {
+                // Why: a 50 MB line must not be held in memory; count it while skipping to the next newline.
+                number++;
+                var lineOffset = bufferOffset + start;
+                long length = end - start;
+                while (true)
+                {
+                    var read = SafeRead(stream, buffer, 0, buffer.Length, ref error);
+                    bufferOffset += end;
+                    if (read == 0)
+                    {
+                        eof = true;
+                        start = end = 0;
+                        break;
+                    }
+                    var at = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                    if (at >= 0)
+                    {
+                        length += at;
+                        start = at + 1;
+                        end = read;
+                        break;
+                    }
+                    length += read;
+                    end = read;
+                }
+                yield return new RawLine(number, lineOffset, ReadOnlyMemory<byte>.Empty, true, length);
+                continue;
+            }
+            // Make room: move the partial line to the front, grow up to the limit.
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                bufferOffset += start;
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.Length)
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxLineBytes + 1L));
+            var n = SafeRead(stream, buffer, end, buffer.Length - end, ref error);
+            if (n == 0) eof = true;
+            end += n;
+        }
+    }
+
+    private static int SafeRead(Stream stream, byte[] buffer, int offset, int count, ref Exception? error)
+    {
+        try
+        {
+            return stream.Read(buffer, offset, count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Why: an iterator cannot yield from a catch block; the failure is reported as a final line instead.
+            error = e;
+            return 0;
+        }
+    }
+}
