@@ -26,7 +26,7 @@ public static class IngestCommand
             using var s = StoreCli.Open(parse.GetValue(store)!);
             if (parse.GetValue(enqueue))
             {
-                var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [p]);
+                var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]);
                 int n = ((IWorkQueue)s).Enqueue(files.Select(Path.GetFullPath));
                 console.Error.WriteLine($"ingest: queued {n} new files at {s.Location}");
                 return ExitCodes.Ok;

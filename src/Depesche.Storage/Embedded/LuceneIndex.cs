@@ -143,7 +143,7 @@ internal sealed class LuceneIndex : IDisposable
         if (textQuery is not null)
         {
             var scorer = new QueryScorer(textQuery, "text");
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer)
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, scorer)
             {
                 TextFragmenter = new SimpleSpanFragmenter(scorer, 160),
                 MaxDocCharsToAnalyze = 200_000,
@@ -152,7 +152,7 @@ internal sealed class LuceneIndex : IDisposable
             if (fragments.Length > 0) return string.Join(" … ", fragments.Select(f => f.Trim()));
         }
         var head = text.Length <= 160 ? text : text[..160] + " …";
-        return SimpleHTMLEncoder.HtmlEncode(head);
+        return MinimalHtmlEncoder.Instance.EncodeText(head);
     }
 
     private IndexSearcher? Searcher()
@@ -186,5 +186,26 @@ internal sealed class LuceneIndex : IDisposable
         _writer?.Dispose();
         _analyzer.Dispose();
         _dir.Dispose();
+    }
+}
+
+/// <summary>
+/// Escapes only what HTML needs (<c>&amp; &lt; &gt; "</c>); Lucene's SimpleHTMLEncoder also turns every umlaut and
+/// slash into a numeric entity, which makes German snippets unreadable in JSON.
+/// </summary>
+internal sealed class MinimalHtmlEncoder : IEncoder
+{
+    public static readonly MinimalHtmlEncoder Instance = new();
+
+    public string EncodeText(string originalText)
+    {
+        if (originalText.AsSpan().IndexOfAny("&<>\"") < 0) return originalText;
+        var sb = new System.Text.StringBuilder(originalText.Length + 16);
+        foreach (var c in originalText)
+        {
+            sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", _ => null });
+            if (c is not ('&' or '<' or '>' or '"')) sb.Append(c);
+        }
+        return sb.ToString();
     }
 }

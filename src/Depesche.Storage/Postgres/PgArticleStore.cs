@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Npgsql;
 
@@ -136,7 +135,7 @@ internal sealed class PgArticleStore : SqlStore
 
     // Why: ts_headline does not escape; escape everything, then restore only the markers it added.
     private static string EscapeSnippet(string s) =>
-        WebUtility.HtmlEncode(s).Replace("&lt;em&gt;", "<em>", StringComparison.Ordinal).Replace("&lt;/em&gt;", "</em>", StringComparison.Ordinal);
+        Embedded.MinimalHtmlEncoder.Instance.EncodeText(s).Replace("&lt;em&gt;", "<em>", StringComparison.Ordinal).Replace("&lt;/em&gt;", "</em>", StringComparison.Ordinal);
 
     /// <summary>
     /// Translates the Lucene-style query of <see cref="SearchQuery.Text"/> to <c>websearch_to_tsquery</c> syntax:
