@@ -93,6 +93,12 @@ public readonly record struct EventTime(int Start, int End, string Value)
     public TextRange Range => new(Start, End);
 }
 
+/// <summary>Who the article credits with the claim (<c>teilte Selenskyj mit</c>, <c>berichtete "Politico"</c>): mention and normalised name.</summary>
+public readonly record struct EventAttribution(int Start, int End, string Name)
+{
+    public TextRange Range => new(Start, End);
+}
+
 /// <summary>
 /// One event mention. <see cref="Start"/>/<see cref="End"/> is the trigger (for a separable verb, from the finite
 /// verb to its particle, <see cref="TriggerParts"/> holding each piece). <see cref="SentenceStart"/>/<see cref="SentenceEnd"/>
@@ -110,6 +116,7 @@ public readonly record struct EventMention(
     ImmutableArray<EventActor> Actors,
     EventPlace? Place,
     EventTime? Time,
+    EventAttribution? Attribution,
     int SentenceStart,
     int SentenceEnd,
     int QuoteIndex,

@@ -57,6 +57,15 @@ public static partial class AnalysisJson
                 w.WriteEndObject();
             }
             else w.WriteNull("time");
+            if (e.Attribution is { } src)
+            {
+                w.WriteStartObject("source");
+                w.WriteString("name", src.Name);
+                w.WriteNumber("start", src.Start);
+                w.WriteNumber("end", src.End);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("source");
             w.WriteStartObject("evidence");
             w.WriteNumber("start", e.SentenceStart);
             w.WriteNumber("end", e.SentenceEnd);
