@@ -20,6 +20,10 @@ public class SentenceSplitterTests
     // A sentence-final abbreviation ends it before a capitalised word.
     [InlineData("Äpfel, Birnen usw. Dann mehr.", "Äpfel, Birnen usw. || Dann mehr.")]
     [InlineData("Äpfel usw. kamen an.", "Äpfel usw. kamen an.")]
+    // A unit abbreviation ends a sentence only before a closed-class word, never before a noun.
+    [InlineData("Der Umsatz betrug 3 Mrd. Die Kosten stiegen.", "Der Umsatz betrug 3 Mrd. || Die Kosten stiegen.")]
+    [InlineData("Es kamen 3 Mio. Menschen.", "Es kamen 3 Mio. Menschen.")]
+    [InlineData("Nach Art. 5 GG gilt das. Auf diese Art. Dann mehr.", "Nach Art. 5 GG gilt das. || Auf diese Art. || Dann mehr.")]
     // A quoted sentence standing alone is one sentence with its quotes.
     [InlineData("Er teilte das mit. \"Am Freitag sind wir da.\"", "Er teilte das mit. || \"Am Freitag sind wir da.\"")]
     [InlineData("Er sagte: „Wir kommen.“ Dann ging er.", "Er sagte: „Wir kommen.“ || Dann ging er.")]
@@ -27,9 +31,16 @@ public class SentenceSplitterTests
     [InlineData("\"Wir kommen nicht\", sagte er. Gut.", "\"Wir kommen nicht\", sagte er. || Gut.")]
     [InlineData("\"Wer kommt?\", fragte sie.", "\"Wer kommt?\", fragte sie.")]
     [InlineData("»Geh!« sagte sie.", "»Geh!« sagte sie.")]
+    [InlineData("Es steht 2:0. 52. Minute: Tor.", "Es steht 2:0. || 52. Minute: Tor.")]
+    // A number glued to the period continues the sentence.
+    [InlineData("Blende f1.8 bis f2.8 reicht.", "Blende f1.8 bis f2.8 reicht.")]
     // A colon never splits.
     [InlineData("Er sagte: Das ist gut.", "Er sagte: Das ist gut.")]
-    [InlineData("Er kam (spät.) Dann ging er.", "Er kam (spät.) || Dann ging er.")]
+    // A bracketed sentence splits; a remark in brackets inside a sentence does not.
+    [InlineData("Er kam. (Das war spät.) Dann ging er.", "Er kam. || (Das war spät.) || Dann ging er.")]
+    [InlineData("Man warb 500 (verunsicherte?) Kunden ab.", "Man warb 500 (verunsicherte?) Kunden ab.")]
+    // A straight quote at a paragraph end closes even with a space before it.
+    [InlineData("Es passiert. \"\n\nNeu hier.", "Es passiert. \" || Neu hier.")]
     [InlineData("Siehe dazu... Nichts weiter.", "Siehe dazu... || Nichts weiter.")]
     [InlineData("Er sagte ... nichts.", "Er sagte ... nichts.")]
     // A blank line is a hard boundary, even without a terminator.
@@ -81,6 +92,14 @@ public class SentenceSplitterTests
         var tokens = GermanTokenizer.Tokenize(text);
         var split = SentenceSplitter.Split(tokens, [21], new Producer("t"));
         Assert.Equal(["Kopfzeile ohne Punkt", "Der Text beginnt hier."], split.Sentences.Select());
+    }
+
+    [Fact]
+    public void BoundaryInsideATokenOrOutsideTheTextIsIgnored()
+    {
+        var tokens = GermanTokenizer.Tokenize("Putin-Berater kam.");
+        var split = SentenceSplitter.Split(tokens, [3, 999, -5], new Producer("t"));
+        Assert.Equal(["Putin-Berater kam."], split.Sentences.Select());
     }
 
     [Fact]

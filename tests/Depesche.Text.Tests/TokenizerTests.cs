@@ -30,6 +30,26 @@ public class TokenizerTests
     // A year before a capitalised word ends the sentence.
     [InlineData("Das war 2018. Dann", "Das|war|2018|.|Dann")]
     [InlineData("Es waren 15. Dann", "Es|waren|15|.|Dann")]
+    // A number coordinated with an ordinal is one too.
+    [InlineData("des 11. und 12. Jahrhunderts", "des|11.|und|12.|Jahrhunderts")]
+    // An inflected adjective before the number, a football club, a minute in brackets.
+    [InlineData("der neuen 3. Liga", "der|neuen|3.|Liga")]
+    [InlineData("zum Bundesligisten 1. FC Köln", "zum|Bundesligisten|1.|FC|Köln")]
+    [InlineData("Tor von Saha (29.) und", "Tor|von|Saha|(|29.|)|und")]
+    [InlineData("Die Kinder waren 3. Dann", "Die|Kinder|waren|3|.|Dann")]
+    [InlineData("in 13. Aufl. von 1. Violine", "in|13.|Aufl.|von|1.|Violine")]
+    // A number alone cannot be a sentence: after a sentence end, bracket or slash it is an ordinal.
+    [InlineData("Pause. 52. Minute", "Pause|.|52.|Minute")]
+    [InlineData("im 1./2. Weltkrieg", "im|1.|/|2.|Weltkrieg")]
+    [InlineData("Alaba (49., 52.) vergab", "Alaba|(|49.|,|52.|)|vergab")]
+    // Roman regnal numbers after a name.
+    [InlineData("Elisabeth II. als Königin", "Elisabeth|II.|als|Königin")]
+    // An abbreviated surname before a lower-case word.
+    [InlineData("Nico G. auf", "Nico|G.|auf")]
+    [InlineData("(Früh-) Rente und Früh-/Spätschicht", "(|Früh-|)|Rente|und|Früh-|/|Spätschicht")]
+    [InlineData("1,4 km² groß", "1,4|km²|groß")]
+    [InlineData("1-2,5 Sekunden am 2025-12-18", "1-2,5|Sekunden|am|2025-12-18")]
+    [InlineData("die 2:1-Führung und 2,15-Meter-Riese", "die|2:1-Führung|und|2,15-Meter-Riese")]
     [InlineData("1.000,50 Euro", "1.000,50|Euro")]
     [InlineData("3,5 Prozent", "3,5|Prozent")]
     [InlineData("um -2,1% gefallen", "um|-2,1|%|gefallen")]
@@ -60,6 +80,8 @@ public class TokenizerTests
     [InlineData("O'Neill kam", "O'Neill|kam")]
     [InlineData("Siehe https://www.dpa.de/a?b=1.", "Siehe|https://www.dpa.de/a?b=1|.")]
     [InlineData("(www.example.com/x) ok", "(|www.example.com/x|)|ok")]
+    // A bracket the URL opened stays in it.
+    [InlineData("(siehe https://de.wikipedia.org/wiki/A_(B)).", "(|siehe|https://de.wikipedia.org/wiki/A_(B)|)|.")]
     [InlineData("auf bild.de lesen", "auf|bild.de|lesen")]
     [InlineData("Mail an max.muster@dpa.com.", "Mail|an|max.muster@dpa.com|.")]
     [InlineData("@dpa_live und #Ukraine!", "@dpa_live|und|#Ukraine|!")]
@@ -199,6 +221,24 @@ public class TokenizerTests
             i++;
         }
         Assert.Equal(table.Count, i);
+    }
+
+    [Fact]
+    public void ReaderResumesFromItsSavedState()
+    {
+        const string text = "Er sagte: \"Am 18. Dezember kommt J. Kushner.\" Dann 'Politico' berichtete.";
+        var all = TestText.Tokens(text).Split('|');
+        var first = new GermanTokenReader(text);
+        var seen = new List<string>();
+        for (int i = 0; i < 6 && first.Read(); i++) seen.Add(first.TokenText.ToString());
+        var state = first.CurrentState;
+        var resumed = new GermanTokenReader(text, state);
+        while (resumed.Read()) seen.Add(resumed.TokenText.ToString());
+        Assert.Equal(all, seen);
+        // The quote state survives: the straight quote after "Kushner." still closes.
+        var again = new GermanTokenReader(text, state);
+        while (again.Read() && again.Kind != TokenKind.Quote) { }
+        Assert.True((again.Flags & TokenFlags.ClosingQuote) != 0);
     }
 
     [Fact]
