@@ -598,6 +598,10 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    /// <summary>A relative clause opens here: "der …", "die …", "deren …", "auf deren …", "in dem …".</summary>
+    private bool RelativeStart(int i) =>
+        Lower(i) && (Is(i, Lex.Relative) && !Tx(i, "was") && !Tx(i, "wo") || Is(i, Lex.Preposition) && Lower(i + 1) && (Tx(i + 1, "deren") || Tx(i + 1, "dessen") || Tx(i + 1, "dem") || Tx(i + 1, "der") || Tx(i + 1, "denen") || Tx(i + 1, "welchem") || Tx(i + 1, "welcher")));
+
     private bool HasCommaBetween(int from, int to)
     {
         for (int i = from; i < to; i++) if (Comma(i)) return true;
@@ -622,7 +626,14 @@ internal sealed class QuoteFinder
         int np = NounPhrase(from, v);
         if (np <= from) return false;
         int e = np;
-        if (Comma(np) && np + 1 == v && HasCommaBetween(from, np)) return (end = np) >= 0;   // "Henk Meijer, Laborleiter der Emsland Stärke, erklärte"
+        if (Comma(np) && np + 1 == v && HasCommaBetween(from, np)) return (end = np) >= 0;
+        // "Die Linkspartei, auf deren Listen auch Kandidaten der WASG standen, schloss …": a relative clause between subject and verb.
+        if (Comma(np) && Comma(v - 1) && v - 1 > np + 1 && RelativeStart(np + 1))
+        {
+            for (int i = np + 1; i < v - 1; i++) if (_directOf[i] >= 0 || EndPunct(i)) return false;
+            end = np;
+            return true;
+        }   // "Henk Meijer, Laborleiter der Emsland Stärke, erklärte"
         while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
         if (np != v) return false;
         end = e;
