@@ -159,9 +159,13 @@ internal static class Lexicon
         "wisse", "liege", "gehe", "komme", "stehe", "bleibe", "lasse", "brauche", "plane", "handle", "handele", "gelte", "sehe", "halte", "trage",
         "führe", "mache", "arbeite", "setze", "stelle", "bringe", "finde", "verfüge", "befinde", "fehle", "drohe", "zeige", "erwarte", "wünsche",
         "beabsichtige", "strebe", "nehme", "gelange", "bestehe", "hänge", "lebe", "spiele", "erfolge", "bedeute", "betrage", "reiche", "laufe", "sitze",
-        "treffe", "fahre", "wachse", "sinke", "steige", "entstehe", "benötige", "besitze"];
+        "treffe", "fahre", "wachse", "sinke", "steige", "entstehe", "benötige", "besitze",
+        "funktioniere", "richte", "ruhe", "rate", "diene", "schütze", "entwickle", "bestimme", "beginne", "folge", "gehöre", "glaube", "hoffe",
+        "kenne", "koste", "lohne", "passe", "prüfe", "rechne", "schade", "spreche", "stimme", "verliere", "versuche", "warte", "wirke", "zahle",
+        "helfe", "leide", "liefere", "erfülle", "ermögliche", "verhindere", "unterstütze", "fordere", "biete", "erhalte", "enthalte", "verlange",
+        "bemühe", "stamme", "wende", "ende", "teile", "sorge", "suche", "vertrete", "beziehe", "verfolge", "erkläre", "beschäftige", "gestalte"];
     private static readonly string[] Konj2 = ["wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte",
-        "dürften", "gäbe", "käme", "wüsste", "sollte", "sollten"];
+        "dürften", "gäbe", "käme", "wüsste", "sollte", "sollten", "kämen", "lägen", "befänden", "stünden", "bestünden", "ginge", "hieße", "fände", "bräuchte", "bliebe", "stände"];
     private static readonly string[] Pronouns = ["er", "sie"];
     private static readonly string[] Determiners = ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
         "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren", "dessen", "deren",

@@ -557,7 +557,7 @@ internal sealed class QuoteFinder
         for (int i = m; i < last && i < m + 12; i++)
         {
             if (Comma(i) && i > m + 1) break;
-            if (Is(i, Lex.Konj1 | Lex.Konj2)) return true;
+            if (Is(i, Lex.Konj1 | Lex.Konj2) && Lower(i)) return true;
         }
         for (int i = m; i < last; i++)
         {
@@ -992,7 +992,7 @@ internal sealed class QuoteFinder
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1 | FreeKonj) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
             }
             if (!konj || span.Count < 4) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
