@@ -28,6 +28,13 @@ public static class Evaluations
                 ["strictValueF1"] = 100 * s.StrictValueF1,
             };
         }));
+        // Quotes: SpkAtt 2023 Task 2 (news), our dev split of train (every fifth file); the gate pins joint F1.
+        list.Add(new Evaluation("quotes.spkatt", "jointF1", "data/spkatt2023-news/train/task2", path =>
+        {
+            var docs = Depesche.Quotes.Evaluation.SpkAttCorpus.LoadFolder(path);
+            var s = Depesche.Quotes.Evaluation.SpkAttEvaluation.Evaluate(Depesche.Quotes.Evaluation.SpkAttEvaluation.DevSplit(docs));
+            return new Dictionary<string, double> { ["messageF1"] = s.MessageF1, ["sourceF1"] = s.SourceF1, ["jointF1"] = s.JointF1 };
+        }));
         return list;
     }
 
