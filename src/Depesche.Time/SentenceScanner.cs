@@ -656,6 +656,14 @@ internal sealed class SentenceScanner
         }
         if (W(i - 1, "jeden") || W(i - 1, "jedem")) return -1;
         var d = WeekdayDate(dow, i, rel);
+        // Mittwoch kommender Woche / Freitag dieser Woche: the weekday inside that ISO week.
+        if (K(end) == LexKind.RelAdj && K(end + 1) == LexKind.Unit && (Unit)_t[end + 1].Lex.A == Unit.Week && !IsPluralUnit(S(end + 1)))
+        {
+            int delta = (Rel)_t[end].Lex.A switch { Rel.Next or Rel.Following => 1, Rel.Prev => -1, _ => 0 };
+            int cur = (int)Ref.DayOfWeek == 0 ? 7 : (int)Ref.DayOfWeek;
+            d = Ref.AddDays(7 * delta - (cur - 1) + (dow - 1));
+            end += 2;
+        }
         if (pod == PartOfDay.None && K(end) == LexKind.PartOfDay && !W(end, "morgens") && !W(end, "abends") && !W(end, "nachts"))
         {
             pod = (PartOfDay)_t[end].Lex.A;
@@ -1188,7 +1196,7 @@ internal sealed class SentenceScanner
         }
         if (W(i, "bis") && W(k, "zu")) k++;
         if (W(i, "gegen") && K(k) == LexKind.Boundary) return MatchBoundary(k, i);
-        if (W(i, "über") && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
+        if ((W(i, "über") || W(i, "gut") || W(i, "gute")) && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
         // "vor knapp zwei Jahren": the preposition still decides between a date and a duration.
         var prep = K(i - 1) == LexKind.Prep ? (Prep)_t[i - 1].Lex.A : Prep.None;
         int prepTok = prep is Prep.Vor or Prep.In ? i - 1 : -1;
