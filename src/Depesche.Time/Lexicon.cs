@@ -183,8 +183,7 @@ internal static class Lexicon
                      ("nahezu", Depesche.Core.TimexMod.Approx), ("annähernd", Depesche.Core.TimexMod.Approx),
                      ("mehr", Depesche.Core.TimexMod.MoreThan), ("über", Depesche.Core.TimexMod.MoreThan), ("weniger", Depesche.Core.TimexMod.LessThan),
                      ("höchstens", Depesche.Core.TimexMod.EqualOrLess), ("maximal", Depesche.Core.TimexMod.EqualOrLess),
-                     ("mindestens", Depesche.Core.TimexMod.EqualOrMore), ("wenigstens", Depesche.Core.TimexMod.EqualOrMore),
-                     ("gut", Depesche.Core.TimexMod.MoreThan), ("gute", Depesche.Core.TimexMod.MoreThan) })
+                     ("mindestens", Depesche.Core.TimexMod.EqualOrMore), ("wenigstens", Depesche.Core.TimexMod.EqualOrMore) })
             Add(w, new(LexKind.CmpMod, (int)m));
 
         foreach (var (w, p) in new[] { ("am", Prep.Am), ("im", Prep.Im), ("in", Prep.In), ("vor", Prep.Vor), ("seit", Prep.Seit), ("nach", Prep.Nach),

@@ -1196,7 +1196,7 @@ internal sealed class SentenceScanner
         }
         if (W(i, "bis") && W(k, "zu")) k++;
         if (W(i, "gegen") && K(k) == LexKind.Boundary) return MatchBoundary(k, i);
-        if ((W(i, "über") || W(i, "gut") || W(i, "gute")) && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
+        if (W(i, "über") && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
         // "vor knapp zwei Jahren": the preposition still decides between a date and a duration.
         var prep = K(i - 1) == LexKind.Prep ? (Prep)_t[i - 1].Lex.A : Prep.None;
         int prepTok = prep is Prep.Vor or Prep.In ? i - 1 : -1;

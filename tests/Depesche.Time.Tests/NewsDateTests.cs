@@ -33,7 +33,6 @@ public sealed class NewsDateTests
     [InlineData("2025-12-18", "Kommende Woche trifft sich der Rat.", "Kommende Woche => 2025-W52")]
     [InlineData("2025-12-18", "Am Mittwoch kommender Woche soll abgestimmt werden.", "Mittwoch kommender Woche => 2025-12-24")]
     [InlineData("2025-12-18", "Am Montag dieser Woche hatte der Rat getagt.", "Montag dieser Woche => 2025-12-15")]
-    [InlineData("2025-12-18", "Das war vor gut einem Jahr.", "vor gut einem Jahr => 2024 MORE_THAN")]
     [InlineData("2025-12-18", "In der vergangenen Woche waren die Kurse gefallen.", "vergangenen Woche => 2025-W50")]
     // Past tense on a Thursday: the weekend before.
     [InlineData("2025-12-18", "Am Wochenende hatte es Proteste gegeben.", "Wochenende => 2025-W50-WE")]
