@@ -141,6 +141,18 @@ internal sealed class SentenceScanner
         return t.Kind == TKind.Num && t.Shape == NumShape.Plain && t.Dot && t.Digits <= 2 && t.N1 >= 1 && t.N1 <= 31;
     }
 
+    private static bool LooksLikeParticiple(ReadOnlySpan<char> w)
+    {
+        // gegründete, eröffneten, abgeschlossenen: a participle plus an adjective ending.
+        foreach (var end in (ReadOnlySpan<string>)["en", "e", "er", "es", "em"])
+        {
+            if (!w.EndsWith(end, StringComparison.Ordinal)) continue;
+            var stem = w[..^end.Length];
+            if ((stem.EndsWith('t') || stem.EndsWith("en", StringComparison.Ordinal)) && TenseDetector.IsParticiple(stem)) return true;
+        }
+        return false;
+    }
+
     private bool IsLineBreakBetween(int a, int b)
     {
         for (int c = T(a).End; c < T(b).Start; c++) if (_text[c] == '\n') return true;
@@ -406,7 +418,9 @@ internal sealed class SentenceScanner
                 if (next.Equals(m, StringComparison.OrdinalIgnoreCase)) return -1;
             // "die 1400 hessischen Truppen", "rund 1600 Loyalisten": a count, not a year. A year rarely follows an
             // article, and a bare year is rarely followed directly by a noun.
-            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des") && K(i + 1) is not (LexKind.Det or LexKind.Prep)) return -1;
+            // "der 1936 gegründete Verband" is a year: a participle follows, not an adjective of a counted noun.
+            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des") && K(i + 1) is not (LexKind.Det or LexKind.Prep)
+                && !(T(i + 1).Kind == TKind.Word && !T(i + 1).Cap && LooksLikeParticiple(S(i + 1)))) return -1;
             ref var nt = ref T(i + 1);
             if (nt.Kind == TKind.Word && nt.Cap && nt.Lex.Kind == LexKind.None && i + 1 < _n && !IsLineBreakBetween(i, i + 1)
                 && !(K(i - 1) is LexKind.Prep or LexKind.Month or LexKind.Season or LexKind.Boundary or LexKind.Unit)) return -1;
@@ -418,7 +432,8 @@ internal sealed class SentenceScanner
         int end = i + 1;
         Emit(ext, end, TimexValue.Year(y), mod);
         // Why: "die Teilung Polens 1772", "seit 1982" point away from the story's present; they must not move the anchor.
-        bool label = ext == i && i > 0 && T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i);
+        bool label = ext == i && i > 0 && (T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i)
+            || K(i - 1) == LexKind.Det && !W(i - 1, "des"));
         // A year in parentheses is an aside ("der Vertrag von Versailles (1919)").
         if (!label && !W(i - 1, "seit") && !(ext == i && P(i - 1, '('))) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
         // 1777/78 → a second year
@@ -656,6 +671,14 @@ internal sealed class SentenceScanner
         }
         if (W(i - 1, "jeden") || W(i - 1, "jedem")) return -1;
         var d = WeekdayDate(dow, i, rel);
+        // Mittwoch kommender Woche / Freitag dieser Woche: the weekday inside that ISO week.
+        if (K(end) == LexKind.RelAdj && K(end + 1) == LexKind.Unit && (Unit)_t[end + 1].Lex.A == Unit.Week && !IsPluralUnit(S(end + 1)))
+        {
+            int delta = (Rel)_t[end].Lex.A switch { Rel.Next or Rel.Following => 1, Rel.Prev => -1, _ => 0 };
+            int cur = (int)Ref.DayOfWeek == 0 ? 7 : (int)Ref.DayOfWeek;
+            d = Ref.AddDays(7 * delta - (cur - 1) + (dow - 1));
+            end += 2;
+        }
         if (pod == PartOfDay.None && K(end) == LexKind.PartOfDay && !W(end, "morgens") && !W(end, "abends") && !W(end, "nachts"))
         {
             pod = (PartOfDay)_t[end].Lex.A;

@@ -31,6 +31,8 @@ public sealed class NewsDateTests
     [InlineData("2025-12-18", "Vor drei Tagen hatte der Vulkan Asche ausgestoßen.", "Vor drei Tagen => 2025-12-15")]
     [InlineData("2025-12-18", "Die Wahl findet in drei Tagen statt.", "in drei Tagen => 2025-12-21")]
     [InlineData("2025-12-18", "Kommende Woche trifft sich der Rat.", "Kommende Woche => 2025-W52")]
+    [InlineData("2025-12-18", "Am Mittwoch kommender Woche soll abgestimmt werden.", "Mittwoch kommender Woche => 2025-12-24")]
+    [InlineData("2025-12-18", "Am Montag dieser Woche hatte der Rat getagt.", "Montag dieser Woche => 2025-12-15")]
     [InlineData("2025-12-18", "In der vergangenen Woche waren die Kurse gefallen.", "vergangenen Woche => 2025-W50")]
     // Past tense on a Thursday: the weekend before.
     [InlineData("2025-12-18", "Am Wochenende hatte es Proteste gegeben.", "Wochenende => 2025-W50-WE")]
@@ -52,6 +54,9 @@ public sealed class NewsDateTests
     // Present without markers: the nearer 24 December.
     [InlineData("2025-12-18", "Am 24. Dezember bleiben die Geschäfte geschlossen.", "24. Dezember => 2025-12-24")]
     [InlineData("2025-12-18", "Die Zahl hat sich seit 2025 verdoppelt.", "2025 => 2025")]
+    // After an article, a year needs a participle to follow ("die 1400 hessischen Soldaten" is a count).
+    [InlineData("2025-12-18", "Der 1936 gegründete Verein feiert.", "1936 => 1936")]
+    [InlineData("2025-12-18", "Die 1400 hessischen Soldaten ergaben sich.", "")]
     [InlineData("2025-12-18", "Das Gesetz wurde im Jahr 2020 beschlossen.", "Jahr 2020 => 2020")]
     [InlineData("2025-12-18", "Ende 2024 war die Inflation gesunken.", "Ende 2024 => 2024 END")]
     [InlineData("2025-12-18", "Die Musik der 1990er Jahre ist zurück.", "1990er Jahre => 199")]
