@@ -708,6 +708,9 @@ internal sealed class QuoteFinder
             if ((Cap(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
             { head = true; open = false; j++; lastHeadEnd = j; continue; }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium"
+            if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
+            { open = true; j++; continue; }
             break;
         }
         return head ? lastHeadEnd : i;
