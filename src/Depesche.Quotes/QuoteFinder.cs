@@ -172,6 +172,7 @@ internal sealed class QuoteFinder
         int last = EndPunct(b - 1) ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
         bool done = false;
         if (WieClause(s, a, last)) return;
+        if (SoClause(s, a, last)) return;
 
         for (int v = a; v < b && !done; v++)
         {
@@ -443,6 +444,33 @@ internal sealed class QuoteFinder
             var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = c + 1, End = last };
             d.Cue.Add(R(np, np + 1));
             SetSpeaker(d, a, np);
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"„…“, so der Sprecher." / "Die Lage sei ernst, so Müller.": a clause-final "so" + speaker.</summary>
+    private bool SoClause(int s, int a, int last)
+    {
+        for (int c = a + 1; c + 2 < last + 1; c++)
+        {
+            if (!Comma(c) || !Tx(c + 1, "so") || _directOf[c] >= 0) continue;
+            int np = NounPhrase(c + 2, last);
+            if (np <= c + 2 || np != last) continue;
+            var d = new Draft { Sentence = s };
+            d.Cue.Add(R(c + 1, c + 2));
+            SetSpeaker(d, c + 2, np);
+            int q = _directOf[c - 1];
+            if (q >= 0 && _direct[q].Close == c - 1)
+            {
+                d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = c;
+            }
+            else
+            {
+                d.Kind = QuoteKind.Indirect; d.First = ClauseStartBack(a, c); d.End = c;
+                if (c - d.First < 2) continue;
+            }
             Add(d);
             return true;
         }

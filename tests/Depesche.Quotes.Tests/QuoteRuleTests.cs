@@ -49,6 +49,11 @@ public class QuoteRuleTests
         "Der Konzern will 2000 Stellen streichen, wie das \"Handelsblatt\" berichtete.")]
     [InlineData(QuoteKind.Indirect, "Die Gespräche sollen am Freitag fortgesetzt werden", "hieß … es", "Regierungskreisen",
         "Die Gespräche sollen am Freitag fortgesetzt werden, hieß es aus Regierungskreisen.")]
+    // clause-final "so" + speaker
+    [InlineData(QuoteKind.Direct, "„Wir sind vorbereitet“", "so", "der Sprecher der Feuerwehr",
+        "„Wir sind vorbereitet“, so der Sprecher der Feuerwehr.")]
+    [InlineData(QuoteKind.Indirect, "Die Lage sei unter Kontrolle", "so", "Bürgermeisterin Anna Weber",
+        "Die Lage sei unter Kontrolle, so Bürgermeisterin Anna Weber.")]
     // reported speech: separable verb, no clause
     [InlineData(QuoteKind.Reported, "Russland lehnt eine Waffenruhe ab.", "lehnt … ab", "Russland",
         "Russland lehnt eine Waffenruhe ab.")]
