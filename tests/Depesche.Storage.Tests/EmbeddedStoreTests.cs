@@ -18,15 +18,14 @@ public sealed class EmbeddedStoreTests
         // 1. A child process ingests and stops inside a write transaction; kill it there with SIGKILL.
         var dll = typeof(CrashCorpus).Assembly.Location;
         var marker = crashed.Path + ".inside-transaction";
-        using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", dll, "crash-writer", crashed.Path]) { RedirectStandardOutput = true, RedirectStandardError = false })!)
+        using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", dll, "crash-writer", crashed.Path]) { RedirectStandardOutput = true })!)
         {
             var clock = Stopwatch.StartNew();
             while (!File.Exists(marker) && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(20);
             Assert.True(File.Exists(marker), $"the child did not reach the transaction (exited: {child.HasExited})");
-            // Why: SIGKILL through kill(1): the runtime's Process.Kill did not reach the child inside the test host here.
-            using (var kill = Process.Start("kill", ["-KILL", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                kill.WaitForExit();
+            child.Kill();
             Assert.True(child.WaitForExit(30_000), "the child survived SIGKILL");
+            Assert.Equal(137, child.ExitCode);
         }
         File.Delete(marker);
 
