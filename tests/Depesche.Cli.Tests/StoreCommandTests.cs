@@ -56,4 +56,25 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(0, CliRunner.Run("ingest", Samples, "--store", _store).ExitCode);
         Assert.Equal(2, CliRunner.Run("search", "\"unclosed", "--store", _store).ExitCode);
     }
+
+    [Fact]
+    public void A_folder_of_good_and_corrupt_files_stores_the_good_and_counts_the_rest()
+    {
+        var input = Directory.CreateDirectory(_store + "-input");
+        try
+        {
+            File.Copy(Path.Combine(Samples, "001_gasspeicher.txt"), Path.Combine(input.FullName, "good.txt"));
+            File.WriteAllBytes(Path.Combine(input.FullName, "corrupt.txt"), [0x00, 0xFF, 0x00, 0xFE, 0x01, 0x02, 0x00, 0x00, 0x9C, 0x00]);
+            File.WriteAllText(Path.Combine(input.FullName, "empty.txt"), "");
+            var r = CliRunner.Run("ingest", input.FullName, "--store", _store);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Matches(@"1 added, .*2 rejected \(", r.Stderr);
+            var again = CliRunner.Run("ingest", input.FullName, "--store", _store);
+            Assert.Contains("0 added", again.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            input.Delete(recursive: true);
+        }
+    }
 }
