@@ -73,6 +73,20 @@ public sealed class EmbeddedStoreTests
         s.Export().Select(a => JsonSerializer.Serialize(a with { IngestedAt = default })).ToList();
 
     [Fact]
+    public void Parallel_analysis_stores_the_same_as_one_worker()
+    {
+        using var one = new TempFolder();
+        using var four = new TempFolder();
+        using (var s = ArticleStore.Open(one.Path))
+            new Ingestor(s, CrashCorpus.Analyse, batchSize: 16, workers: 1).Run([CrashCorpus.Source()]);
+        using (var s = ArticleStore.Open(four.Path))
+            new Ingestor(s, CrashCorpus.Analyse, batchSize: 16, workers: 4).Run([CrashCorpus.Source()]);
+        using var a = ArticleStore.Open(one.Path);
+        using var b = ArticleStore.Open(four.Path);
+        Assert.Equal(Snapshot(a), Snapshot(b));
+    }
+
+    [Fact]
     public void A_lost_index_is_rebuilt_from_sqlite_on_open()
     {
         using var folder = new TempFolder();
