@@ -49,6 +49,9 @@ public static class Program
         root.Add(PipelineCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         root.Add(EvalCommand.Create(console));
+        var train = new Command("train", "Train a model from the shared data.");
+        train.Add(TrainNerCommand.Create(console));
+        root.Add(train);
         return root;
     }
 }
