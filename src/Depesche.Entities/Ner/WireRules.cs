@@ -41,9 +41,8 @@ public static class WireRules
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens.TextOf(i);
-            string? s = null;
-            // 1. Agencies and metonyms.
-            if (Agencies.Contains(s ??= t.ToString()) || Metonyms.Contains(s))
+            // 1. Agencies and metonyms. (Span lookups: no string per token.)
+            if (In(Agencies, t) || In(Metonyms, t))
             {
                 SetChunk(tags, i, i + 1, org);
                 continue;
@@ -56,7 +55,7 @@ public static class WireRules
                 continue;
             }
             // 1c. "Kongress/Senat/Parlament der Vereinigten Staaten" → one ORG over the place.
-            if (Legislatures.Contains(s) && i + 2 < tokens.Count && tokens.TextOf(i + 1) is "der" or "des")
+            if (In(Legislatures, t) && i + 2 < tokens.Count && tokens.TextOf(i + 1) is "der" or "des")
             {
                 int e = -1;
                 if (NerLabels.ChunkOf(tags[i + 2]) == loc && NerLabels.IsBegin(tags[i + 2]))
@@ -92,8 +91,8 @@ public static class WireRules
             if (IsQuote(tokens.TextOf(i)) && i + 2 < tokens.Count && IsQuote(tokens.TextOf(i + 2)) && char.IsUpper(tokens.TextOf(i + 1)[0]))
             {
                 bool media = false;
-                for (int j = Math.Max(0, i - 4); j < i && !media; j++) media = MediaNouns.Contains(tokens.TextOf(j).ToString());
-                if (!media && i + 3 < tokens.Count) media = ReportVerbs.Contains(tokens.TextOf(i + 3).ToString());
+                for (int j = Math.Max(0, i - 4); j < i && !media; j++) media = In(MediaNouns, tokens.TextOf(j));
+                if (!media && i + 3 < tokens.Count) media = In(ReportVerbs, tokens.TextOf(i + 3));
                 // "Politico" und "Axios": the second name inherits the first one's reading.
                 if (!media && i >= 2 && tokens.TextOf(i - 1) is "und" or "oder" && IsQuote(tokens.TextOf(i - 2)) && i >= 3 && NerLabels.ChunkOf(tags[i - 3]) == org) media = true;
                 if (media)
@@ -106,7 +105,7 @@ public static class WireRules
         // 4. Document consistency: a name made ORG by rule 3 is ORG wherever it stands alone.
         if (forcedOrg.Count > 0)
             for (int i = 0; i < tokens.Count; i++)
-                if (tags[i] == 0 && forcedOrg.Contains(tokens.TextOf(i).ToString())) SetChunk(tags, i, i + 1, org);
+                if (tags[i] == 0 && In(forcedOrg, tokens.TextOf(i))) SetChunk(tags, i, i + 1, org);
         // 5. Datelines: capitalised places before "(agency)" at the start of a paragraph, e.g. "KIEW/WASHINGTON (dpa-AFX) -".
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -167,7 +166,7 @@ public static class WireRules
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens.TextOf(i);
-            bool match = surnames.Contains(t.ToString()) || (t.Length > 3 && t[^1] == 's' && surnames.Contains(t[..^1].ToString()));
+            bool match = In(surnames, t) || (t.Length > 3 && t[^1] == 's' && In(surnames, t[..^1]));
             if (!match) continue;
             bool alone = (tags[i] == 0 || NerLabels.IsBegin(tags[i])) && (i + 1 >= tags.Length || !NerLabels.IsInside(tags[i + 1]));
             // Why: only a token standing alone (O or a one-token chunk) is relabelled; a surname inside a longer span stays.
@@ -207,6 +206,8 @@ public static class WireRules
         for (int k = start + 1; k < end; k++) tags[k] = NerLabels.Inside(chunk);
         if (end < tags.Length && NerLabels.IsInside(tags[end])) tags[end] = NerLabels.Begin(NerLabels.ChunkOf(tags[end]));
     }
+
+    private static bool In(HashSet<string> set, ReadOnlySpan<char> token) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
 
     private static bool IsQuote(ReadOnlySpan<char> t) => t.Length == 1 && t[0] is '"' or '„' or '“' or '”' or '»' or '«';
 
