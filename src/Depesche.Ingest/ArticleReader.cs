@@ -135,17 +135,27 @@ public static class ArticleReader
         if (format == InputFormat.Auto)
         {
             var prefix = new byte[SniffBytes];
-            var n = ReadAtMost(s, prefix);
+            var (n, error) = ReadAtMost(s, prefix);
+            if (error is not null)
+            {
+                yield return ReadResult.Fail(RejectionCode.Unreadable, "cannot read: " + error.Message, new SourceLocation(name));
+                yield break;
+            }
             format = Sniff(prefix.AsSpan(0, n));
             s = new PrefixedStream(prefix, n, s);
         }
-        return format switch
+        switch (format)
         {
-            InputFormat.Jsonl => JsonLinesReader.Read(s, name),
-            InputFormat.Feed => FeedReader.Read(s, name),
-            InputFormat.Html => [ReadWhole(s, name, html: true)],
-            _ => [ReadWhole(s, name, html: false)],
-        };
+            case InputFormat.Jsonl:
+                foreach (var r in JsonLinesReader.Read(s, name)) yield return r;
+                break;
+            case InputFormat.Feed:
+                foreach (var r in FeedReader.Read(s, name)) yield return r;
+                break;
+            default:
+                yield return ReadWhole(s, name, html: format == InputFormat.Html);
+                break;
+        }
     }
 
     private static ReadResult ReadWhole(Stream s, string name, bool html)
@@ -212,12 +222,19 @@ public static class ArticleReader
         return InputFormat.Wire;
     }
 
-    private static int ReadAtMost(Stream s, byte[] buffer)
+    private static (int Count, Exception? Error) ReadAtMost(Stream s, byte[] buffer)
     {
         var total = 0;
-        int n;
-        while (total < buffer.Length && (n = s.Read(buffer, total, buffer.Length - total)) > 0) total += n;
-        return total;
+        try
+        {
+            int n;
+            while (total < buffer.Length && (n = s.Read(buffer, total, buffer.Length - total)) > 0) total += n;
+            return (total, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (total, e);
+        }
     }
 
     /// <summary>Replays the sniffed prefix, then continues with the underlying stream (which it does not own).</summary>

@@ -56,10 +56,15 @@ internal static class FeedReader
         };
         try
         {
-            using var reader = XmlReader.Create(stream, settings);
+            using var limited = new LimitedStream(stream, Limits.MaxFeedBytes);
+            using var reader = XmlReader.Create(limited, settings);
             var doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
             if (doc.Root is null) return (null, new Rejection(RejectionCode.MalformedFeed, "the feed has no root element", new SourceLocation(name)));
             return (doc, null);
+        }
+        catch (LimitedStream.LimitExceededException)
+        {
+            return (null, Limits.TooLarge(new SourceLocation(name), Limits.MaxFeedBytes));
         }
         catch (XmlException e)
         {
@@ -119,4 +124,33 @@ internal static class FeedReader
 
     private static SourceLocation Line(XObject node, string name) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? new SourceLocation(name, info.LineNumber) : new SourceLocation(name);
+
+    /// <summary>Reads at most a limit of bytes from a stream it does not own, then throws, so a runaway feed cannot fill memory.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public sealed class LimitExceededException : Exception;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _read += n;
+            if (_read > limit) throw new LimitExceededException();
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

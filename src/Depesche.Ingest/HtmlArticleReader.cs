@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -12,7 +11,7 @@ namespace Depesche.Ingest;
 /// boilerplate; title, date, author, URL and outlet from meta tags and JSON-LD. The article's <see cref="Article.Text"/>
 /// is the extracted plain text (paragraphs joined by blank lines), which is the "original" all ranges point into.
 /// </summary>
-internal static partial class HtmlArticleReader
+internal static class HtmlArticleReader
 {
     private const string Boilerplate =
         "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, select, input, textarea, " +
@@ -65,11 +64,25 @@ internal static partial class HtmlArticleReader
         return ReadResult.Ok(new Metadata(title is null ? null : HtmlText.Collapse(title), DateParsing.ParseLenient(dateText), url, outlet, author).ApplyTo(article));
     }
 
+    private static readonly HashSet<string> BoilerplateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "share", "sharing", "social", "related", "comment", "comments",
+        "advert", "advertisement", "anzeige", "werbung", "promo", "paywall", "subscribe", "banner", "breadcrumb", "breadcrumbs",
+        "sidebar", "navigation", "navbar", "menu",
+    };
+
+    /// <summary>
+    /// True for an element whose class or id has a boilerplate word as a whole part (<c>cookie-banner</c>, <c>share_box</c>).
+    /// Why: parts, not substrings, so <c>shared-content</c> or <c>header-image</c> survive; and never an element that holds an article.
+    /// </summary>
     private static bool IsBoilerplateByName(IElement e)
     {
         if (e.LocalName is "html" or "body" or "main" or "article") return false;
         var names = (e.GetAttribute("class") ?? "") + " " + (e.Id ?? "");
-        return names.Length > 1 && BoilerplateNameRegex().IsMatch(names);
+        if (names.Length <= 1) return false;
+        foreach (var part in names.Split([' ', '\t', '\n', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            if (BoilerplateWords.Contains(part)) return e.QuerySelector("article") is null;
+        return false;
     }
 
     private static int ParagraphTextLength(IElement e) => e.QuerySelectorAll("p").Sum(p => p.TextContent.Trim().Length);
@@ -168,6 +181,4 @@ internal static partial class HtmlArticleReader
         return list.Count == 0 ? null : string.Join(", ", list);
     }
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|share|sharing|social|related|comments?|advert\w*|ads?|promo|paywall|subscribe|banner|breadcrumbs?|sidebar|navigation|navbar|menu)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BoilerplateNameRegex();
 }

@@ -38,16 +38,6 @@ internal static partial class HtmlText
         return string.Join("\n\n", paragraphs);
     }
 
-    /// <summary>One element's text on one line: whitespace collapsed, no markup.</summary>
-    public static string Inline(INode node)
-    {
-        var sb = new StringBuilder();
-        var list = new List<string>();
-        Walk(node, sb, list);
-        Flush(sb, list);
-        return string.Join(" ", list);
-    }
-
     /// <summary>Collapses whitespace inside lines, keeps blank-line paragraph breaks (plain text given where HTML was allowed).</summary>
     public static string Paragraphs(string text)
     {

@@ -14,38 +14,54 @@ internal static class JsonLinesReader
 {
     public static IEnumerable<ReadResult> Read(Stream stream, string name)
     {
+        var any = false;
         foreach (var line in BoundedLines.Read(stream, Limits.MaxJsonLineBytes))
         {
             var at = new SourceLocation(name, line.Number, line.Offset);
+            if (line.Error is { } error)
+            {
+                yield return ReadResult.Fail(RejectionCode.Unreadable, "cannot read further: " + error.Message, at);
+                yield break;
+            }
             if (line.TooLong)
             {
+                any = true;
                 yield return ReadResult.Fail(Limits.TooLarge(at, line.Length));
                 continue;
             }
-            var bytes = line.Bytes.Span;
+            var bytes = line.Bytes;
             var offset = line.Offset;
-            if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (line.Number == 1 && bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
                 bytes = bytes[3..];
                 offset += 3;
             }
-            if (bytes.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
+            if (line.Number == 1 && (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])))
+            {
+                yield return ReadResult.Fail(RejectionCode.InvalidEncoding, "JSON Lines must be UTF-8, this input is UTF-16", at);
+                yield break;
+            }
+            if (bytes.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r']).IsEmpty) continue;
+            any = true;
             yield return ReadLine(bytes, at with { Byte = offset });
         }
+        if (!any) yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON Lines input has no lines", new SourceLocation(name));
     }
 
-    private static ReadResult ReadLine(ReadOnlySpan<byte> bytes, SourceLocation at)
+    /// <summary>Reads one line; <paramref name="line"/> is the reader's buffer and must not be kept past this call.</summary>
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, SourceLocation at)
     {
-        if (!Utf8.IsValid(bytes))
+        if (!Utf8.IsValid(line.Span))
         {
-            var decoded = TextDecoder.Decode(bytes, at);
+            var decoded = TextDecoder.Decode(line.Span, at);
             return ReadResult.Fail(decoded.Rejection ?? new Rejection(RejectionCode.InvalidEncoding, "the line is not valid UTF-8", at));
         }
 
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(bytes.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            // Why: parse the buffer in place, no copy; the document is disposed before the buffer is reused.
+            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
@@ -106,8 +122,10 @@ internal static class JsonLinesReader
     }
 }
 
-/// <summary>One line of a byte stream: its 1-based number, the byte offset of its start, and its bytes without the newline.</summary>
-internal readonly record struct RawLine(long Number, long Offset, ReadOnlyMemory<byte> Bytes, bool TooLong, long Length);
+/// <summary>One line of a byte stream: its 1-based number, the byte offset of its start, and its bytes without the newline.
+/// </summary>
+/// <para>A read failure ends the sequence with one line carrying <c>Error</c> (at the offset where reading stopped).</para>
+internal readonly record struct RawLine(long Number, long Offset, ReadOnlyMemory<byte> Bytes, bool TooLong, long Length, Exception? Error = null);
 
 /// <summary>Splits a stream at <c>\n</c> with a buffer that never grows past the limit: longer lines are skipped to their end.</summary>
 internal static class BoundedLines
@@ -120,8 +138,14 @@ internal static class BoundedLines
         long bufferOffset = 0; // stream offset of buffer[0]
         long number = 0;
         var eof = false;
+        Exception? error = null;
         while (true)
         {
+            if (error is not null)
+            {
+                yield return new RawLine(number + 1, bufferOffset + start, ReadOnlyMemory<byte>.Empty, false, 0, error);
+                yield break;
+            }
             var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
             if (nl >= 0)
             {
@@ -149,7 +173,7 @@ internal static class BoundedLines
                 long length = end - start;
                 while (true)
                 {
-                    var read = stream.Read(buffer, 0, buffer.Length);
+                    var read = SafeRead(stream, buffer, 0, buffer.Length, ref error);
                     bufferOffset += end;
                     if (read == 0)
                     {
@@ -181,9 +205,23 @@ internal static class BoundedLines
             }
             if (end == buffer.Length)
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxLineBytes + 1L));
-            var n = stream.Read(buffer, end, buffer.Length - end);
+            var n = SafeRead(stream, buffer, end, buffer.Length - end, ref error);
             if (n == 0) eof = true;
             end += n;
+        }
+    }
+
+    private static int SafeRead(Stream stream, byte[] buffer, int offset, int count, ref Exception? error)
+    {
+        try
+        {
+            return stream.Read(buffer, offset, count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Why: an iterator cannot yield from a catch block; the failure is reported as a final line instead.
+            error = e;
+            return 0;
         }
     }
 }

@@ -39,6 +39,9 @@ internal static class Limits
     /// <summary>Raw bytes read for one wire file or HTML page before refusing it (UTF-16 doubles the size, markup more).</summary>
     public const int MaxDocumentBytes = 24 * 1024 * 1024;
 
+    /// <summary>The largest feed read; a feed is parsed whole so that a malformed one yields no partial items.</summary>
+    public const long MaxFeedBytes = 128L * 1024 * 1024;
+
     /// <summary>The longest JSON line kept in memory; longer lines are skipped to their end and refused.</summary>
     public const int MaxJsonLineBytes = 16 * 1024 * 1024;
 

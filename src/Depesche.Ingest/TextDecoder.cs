@@ -84,15 +84,20 @@ public static class TextDecoder
     internal static int CountMojibake(ReadOnlySpan<char> text)
     {
         var count = 0;
-        for (var i = 0; i + 1 < text.Length; i++)
+        var i = 0;
+        while (true)
         {
-            var c = text[i];
-            if (c is not ('Ã' or 'Â' or 'â' or 'Å' or 'Ä')) continue;
+            // Why: vectorised skip to the next possible lead; clean text has almost none.
+            var next = text[i..].IndexOfAny(MojibakeLeads);
+            if (next < 0) return count;
+            i += next;
             // Why: in German text these capitals and â are followed by letters, never by a symbol from 0x80..0xBF.
-            if (IsCp1252Continuation(text[i + 1])) count++;
+            if (i + 1 < text.Length && IsCp1252Continuation(text[i + 1])) count++;
+            i++;
         }
-        return count;
     }
+
+    private static readonly SearchValues<char> MojibakeLeads = SearchValues.Create("ÃÂâÅÄ");
 
     // Characters that Windows-1252 maps from bytes 0x80..0xBF (UTF-8 continuation bytes).
     private static bool IsCp1252Continuation(char c) =>
@@ -106,7 +111,8 @@ public static class TextDecoder
         if (!Utf8.IsValid(bytes))
         {
             var (status, at) = FirstInvalidUtf8(bytes);
-            if (status == OperationStatus.NeedMoreData)
+            // Why: a cut multi-byte character after plain ASCII is more likely one Windows-1252 letter ("... Bä").
+            if (status == OperationStatus.NeedMoreData && !System.Text.Ascii.IsValid(bytes[..at]))
                 return Reject(RejectionCode.TruncatedEncoding, "the UTF-8 input ends inside a multi-byte character", origin, offset + at);
             return DecodeSingleByte(bytes, offset + at, origin);
         }
@@ -119,10 +125,14 @@ public static class TextDecoder
         // Why: bytes 0x80..0x9F are C1 controls in ISO-8859-1 but typographic quotes and dashes in Windows-1252;
         // their presence decides between the two, and five of them are undefined in Windows-1252.
         var hasC1 = false;
-        int high = 0, letterLike = 0;
+        int high = 0, letterLike = 0, asciiLetters = 0;
         foreach (var b in bytes)
         {
-            if (b < 0x80) continue;
+            if (b < 0x80)
+            {
+                if (b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z') asciiLetters++;
+                continue;
+            }
             high++;
             if (b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D)
                 return Reject(RejectionCode.InvalidEncoding, "the input is neither UTF-8 nor Windows-1252", origin, firstInvalid);
@@ -130,10 +140,15 @@ public static class TextDecoder
             if (IsGermanSingleByte(b)) letterLike++;
         }
         // Why: random binary or another code page (e.g. Cyrillic cp1251) has high bytes that are not German letters.
-        if (high == 0 || letterLike < high * 0.8)
+        // Why: in German most letters are ASCII (umlauts are a few percent); Cyrillic or Greek in their code pages is nearly all high bytes.
+        if (high == 0 || letterLike < high * 0.8 || high > (asciiLetters + high) * 0.3)
             return Reject(RejectionCode.InvalidEncoding, "the input is not UTF-8 and does not read as Windows-1252 German text", origin, firstInvalid);
         var encoding = hasC1 ? Cp1252.Value : Latin1.Value;
-        return Finish(encoding.GetString(bytes), hasC1 ? "windows-1252" : "iso-8859-1", origin, 0);
+        var text = encoding.GetString(bytes);
+        // Why: UTF-8 sequences that now read as "Ã¼" mean the file mixes UTF-8 with single-byte text.
+        if (CountMojibake(text) > 0)
+            return Reject(RejectionCode.InvalidEncoding, "the input mixes UTF-8 with another encoding", origin, firstInvalid);
+        return Finish(text, hasC1 ? "windows-1252" : "iso-8859-1", origin, 0);
     }
 
     // ä ö ü Ä Ö Ü ß, accented Latin letters, and the punctuation German text uses (typographic quotes, dashes, €, §, °, «»).
@@ -207,9 +222,15 @@ public static class TextDecoder
         }
         var pairs = n / 2;
         // Why: Latin-script UTF-16 has a NUL in most code units on one side and almost never on the other.
-        if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) return false;
-        if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) return true;
-        return null;
+        bool bigEndian;
+        if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) bigEndian = false;
+        else if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) bigEndian = true;
+        else return null;
+        // Why: binary data can have the same NUL pattern; real UTF-16 text has no NUL or control characters.
+        var sample = (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes[..n]);
+        foreach (var c in sample)
+            if (c < ' ' && c is not ('\t' or '\n' or '\r' or '\f')) return null;
+        return bigEndian;
     }
 
     /// <summary>The byte offset of the first NUL, or of the first control byte when control bytes are frequent; else null.</summary>

@@ -361,8 +361,10 @@ public static partial class WireTextParser
     [GeneratedRegex(@"\G(?i:date|datum)[:=]?[ \t]+(?<when>\d{4}-\d{2}-\d{2}(?:(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)(?=\s|$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatePrefixRegex();
 
+    // Why: words are joined only by a space (a hyphen is part of the word class), so there is one way to split a
+    // place and the pattern cannot backtrack exponentially on long capitalised runs.
     private const string PlacePattern =
-        @"\p{Lu}[\p{L}'’.\-]*(?:(?:[ \-]|[ ](?:am|an der|an|im|ob der|bei|upon|de|del|la|le|sur|on)[ ])\p{Lu}[\p{L}'’.\-]*){0,3}";
+        @"\p{Lu}[\p{L}'’.\-]*(?:[ ](?:(?:am|an der|an|im|ob der|bei|upon|de|del|la|le|sur|on)[ ])?\p{Lu}[\p{L}'’.\-]*){0,3}";
 
     [GeneratedRegex(@"\G(?<place>" + PlacePattern + @")(?:[ \t]*/[ \t]*(?<place>" + PlacePattern + @"))*" +
                     @"(?:,[ \t]*(?<day>\d{1,2})\.[ \t]*(?:(?<month>\p{L}{3,9}\.?)|(?<mnum>\d{1,2})\.)(?:[ \t]*(?<year>\d{4}))?)?" +
@@ -372,7 +374,7 @@ public static partial class WireTextParser
     [GeneratedRegex(@"^[\p{L}][\p{L}\d\-/&. ]{0,23}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortAgencyRegex();
 
-    [GeneratedRegex(@"\G(?<m>WDH|Wdh\.|WIEDERHOLUNG|ROUNDUP|KORREKTUR|BERICHTIGUNG|UPDATE|AKTUALISIERT|EILMELDUNG|EIL|ÜBERBLICK)(?![\p{L}\d])(?:[ \t]+(?<n>\d{1,2})(?![\p{L}\d]|[.,]\d))?(?:[ \t]*[:/,\-–][ \t]*|[ \t]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?<m>WDH|Wdh\.|WIEDERHOLUNG|ROUNDUP|KORREKTUR|BERICHTIGUNG|UPDATE|AKTUALISIERT|AKTUALISIERUNG|EILMELDUNG|EIL|ÜBERBLICK)(?![\p{L}\d])(?:[ \t]+(?<n>\d{1,2})(?![\p{L}\d]|[.,]\d))?(?:[ \t]*[:/,\-–][ \t]*|[ \t]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LeadingMarkerRegex();
 
     [GeneratedRegex(@"\((?<m>Wiederholung|Wdh\.?|Korrektur|Berichtigung|Aktualisierung|Aktualisiert|Update)(?![\p{L}])(?:[ \t]*(?<n>\d{1,2})(?!\d))?[^()\r\n]*\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -33,6 +33,7 @@ public ref struct GermanTokenReader
     private int _prevStart;
     private int _prevEnd;
     private TokenKind _prevKind;
+    private TokenKind _prev2Kind;
 
     /// <summary>A reader over the whole text.</summary>
     public GermanTokenReader(ReadOnlySpan<char> text) : this(text, 0, text.Length) { }
@@ -49,8 +50,30 @@ public ref struct GermanTokenReader
         _prevStart = -1;
         _prevEnd = -1;
         _prevKind = TokenKind.Other;
+        _prev2Kind = TokenKind.Other;
         TokenStart = TokenEnd = start;
     }
+
+    /// <summary>
+    /// Resumes a scan saved with <see cref="CurrentState"/> over the same text (a ref struct cannot be kept in a field or
+    /// across an <c>await</c>; its state can). Throws <see cref="ArgumentOutOfRangeException"/> if the state does not fit the text.
+    /// </summary>
+    public GermanTokenReader(ReadOnlySpan<char> text, GermanTokenReaderState state)
+        : this(text, state.RegionStart, state.RegionEnd)
+    {
+        if (state.Position < state.RegionStart || state.Position > state.RegionEnd)
+            throw new ArgumentOutOfRangeException(nameof(state), "The saved position lies outside its region.");
+        _pos = state.Position;
+        _quotes = state.Quotes;
+        _prevStart = state.PreviousStart;
+        _prevEnd = state.PreviousEnd;
+        _prevKind = state.PreviousKind;
+        _prev2Kind = state.PreviousKind2;
+    }
+
+    /// <summary>Everything needed to resume this scan after the current token.</summary>
+    public readonly GermanTokenReaderState CurrentState =>
+        new(_regionStart, _end, _pos, _quotes, _prevStart, _prevEnd, _prevKind, _prev2Kind);
 
     public int TokenStart { get; private set; }
     public int TokenEnd { get; private set; }
@@ -107,7 +130,7 @@ public ref struct GermanTokenReader
         }
         else if ((uint)(ch - '0') <= 9)
         {
-            tokEnd = ScanNumberToken(start, start, out kind);
+            tokEnd = ScanNumberToken(start, start, (flags & (TokenFlags.NewlineBefore | TokenFlags.ParagraphStart)) != 0, out kind);
         }
         else
         {
@@ -118,6 +141,7 @@ public ref struct GermanTokenReader
         TokenEnd = tokEnd;
         Kind = kind;
         Flags = flags | Orthography(t.Slice(start, tokEnd - start));
+        _prev2Kind = _prevKind;
         _prevStart = start;
         _prevEnd = tokEnd;
         _prevKind = kind;
@@ -194,10 +218,21 @@ public ref struct GermanTokenReader
 
         var withPeriod = t[start..(dot + 1)];
         if (GermanLexicon.IsAbbreviation(withPeriod)) { kind = TokenKind.Abbreviation; return dot + 1; }
+        if (GermanLexicon.IsBeforeNumberAbbreviation(withPeriod))
+        {
+            int n = SkipSpacesOnLine(dot + 1);
+            if (n < end && (uint)(t[n] - '0') <= 9) { kind = TokenKind.Abbreviation; return dot + 1; } // Art. 5 GG
+        }
         int lastHyphen = LastHyphen(withPeriod);
         if (lastHyphen > 0 && GermanLexicon.IsAbbreviation(withPeriod[(lastHyphen + 1)..]))
         {
             kind = TokenKind.Abbreviation; // US-amerik.
+            return dot + 1;
+        }
+        if (dot - start >= 2 && dot - start <= 6 && IsRoman(t[start..dot]) && _prevKind == TokenKind.Word
+            && _prevEnd >= 0 && char.IsUpper(t[_prevStart]) && SkipSpacesOnLine(dot + 1) > dot + 1)
+        {
+            kind = TokenKind.Ordinal; // Elisabeth II., Ludwig XIV.
             return dot + 1;
         }
         if (dot - start == 1)
@@ -210,7 +245,8 @@ public ref struct GermanTokenReader
                 // "J. Kushner": an initial before a capitalised word; "z. B.": the second letter of a spaced abbreviation.
                 bool afterSpacedAbbr = _prevKind == TokenKind.Abbreviation && _prevEnd - _prevStart == 2 && start - _prevEnd <= 2;
                 int n = SkipSpacesOnLine(dot + 1);
-                if (afterSpacedAbbr || (n > dot + 1 && n < end && char.IsUpper(t[n])))
+                // "Nico G. auf": an abbreviated surname before any word.
+                if (afterSpacedAbbr || (n > dot + 1 && n < end && IsLetter(t[n])))
                 {
                     kind = TokenKind.Abbreviation;
                     return dot + 1;
@@ -242,7 +278,7 @@ public ref struct GermanTokenReader
         return true;
     }
 
-    /// <summary><c>bild.de</c>, <c>dpa-afx.de/news</c>: lower-case ASCII labels ending in a known top-level domain.</summary>
+    /// <summary><c>bild.de</c>, <c>Spiegel.de/news</c>: ASCII labels ending in a known lower-case top-level domain.</summary>
     private readonly bool TryDomain(int start, out int domainEnd)
     {
         var t = _text;
@@ -253,7 +289,7 @@ public ref struct GermanTokenReader
         int lastLabelStart = -1, lastLabelEnd = -1;
         while (true)
         {
-            while (i < end && (IsAsciiLower(t[i]) || (uint)(t[i] - '0') <= 9 || t[i] == '-')) i++;
+            while (i < end && (IsAsciiLetterOrDigit(t[i]) || t[i] == '-')) i++;
             if (i == labelStart) return false;
             if (i < end && t[i] == '.' && i + 1 < end && IsAsciiLower(t[i + 1]))
             {
@@ -331,20 +367,21 @@ public ref struct GermanTokenReader
         while (i > start)
         {
             char c = t[i - 1];
-            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'' || (c == ')' && parens < 0)) { if (c == ')') parens++; i--; }
-            else if (c == ')' && parens >= 0) break;
-            else break;
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'') { i--; continue; }
+            // Why: "(www.x.de)": a ')' the URL did not open belongs to the text around it.
+            if (c == ')' && parens < 0) { parens++; i--; continue; }
+            break;
         }
         return i;
     }
 
-    /// <summary>After "Ein-": a comma, or a conjunction (<c>und</c>, <c>oder</c>, <c>bzw.</c>, <c>sowie</c>, <c>bis</c>, <c>als</c>).</summary>
+    /// <summary>After "Ein-": a comma, a closing bracket, a slash, or a conjunction (<c>und</c>, <c>oder</c>, <c>bzw.</c>, <c>sowie</c>, <c>bis</c>, <c>als</c>).</summary>
     private readonly bool IsTruncationContext(int i)
     {
         var t = _text;
         int end = _end;
         if (i >= end) return false;
-        if (t[i] == ',') return true;
+        if (t[i] is ',' or ')' or '/') return true; // Ein-, (Früh-) Rente, Früh-/Spätschicht
         if (t[i] != ' ') return false;
         int j = SkipSpacesOnLine(i);
         int k = j;
@@ -356,7 +393,7 @@ public ref struct GermanTokenReader
     // ---- numbers -------------------------------------------------------------------------------------------------
 
     /// <summary>A number starting at <paramref name="digits"/> (a sign, if any, sits at <paramref name="start"/>).</summary>
-    private int ScanNumberToken(int start, int digits, out TokenKind kind)
+    private int ScanNumberToken(int start, int digits, bool lineStart, out TokenKind kind)
     {
         var t = _text;
         int end = _end;
@@ -365,12 +402,25 @@ public ref struct GermanTokenReader
         while (i < end && (uint)(t[i] - '0') <= 9) i++;
         int groups = 1;
         int firstGroupLength = i - digits;
-        // 1.000,50  3,5  18.12.2025  14.30  14:30  2:1
-        while (i + 1 < end && t[i] is '.' or ',' or ':' && (uint)(t[i + 1] - '0') <= 9)
+        while (true)
         {
-            i++;
-            while (i < end && (uint)(t[i] - '0') <= 9) i++;
-            groups++;
+            // 1.000,50  3,5  18.12.2025  14.30  14:30  2:1
+            while (i + 1 < end && t[i] is '.' or ',' or ':' && (uint)(t[i + 1] - '0') <= 9)
+            {
+                if (t[i] != '.') groups += 2; // Why: 3,5 and 2:0 are never ordinals or day-month dates.
+                i++;
+                while (i < end && (uint)(t[i] - '0') <= 9) i++;
+                groups++;
+            }
+            // 1-2,5  2024-2025  2025-12-18: a hyphenated range or ISO date stays one number.
+            if (i + 1 < end && IsHyphen(t[i]) && (uint)(t[i + 1] - '0') <= 9)
+            {
+                i++;
+                while (i < end && (uint)(t[i] - '0') <= 9) i++;
+                groups += 2; // Why: never an ordinal once hyphenated.
+                continue;
+            }
+            break;
         }
         if (i >= end) return i;
         char c = t[i];
@@ -386,7 +436,7 @@ public ref struct GermanTokenReader
             return w;
         }
 
-        if (c == '.' && start == digits && IsOrdinalContext(start, i, groups, firstGroupLength))
+        if (c == '.' && start == digits && IsOrdinalContext(start, i, groups, firstGroupLength, lineStart))
         {
             kind = groups == 1 ? TokenKind.Ordinal : TokenKind.Number; // 18.  or the date 18.12.
             return i + 1;
@@ -395,7 +445,7 @@ public ref struct GermanTokenReader
     }
 
     /// <summary>Whether the '.' at <paramref name="dot"/> after a number belongs to it (ordinal or day-month date).</summary>
-    private readonly bool IsOrdinalContext(int start, int dot, int groups, int firstGroupLength)
+    private readonly bool IsOrdinalContext(int start, int dot, int groups, int firstGroupLength, bool lineStart)
     {
         var t = _text;
         int end = _end;
@@ -407,11 +457,25 @@ public ref struct GermanTokenReader
         if (char.IsLower(c)) return true;                 // der 3. große Streik
         if ((uint)(c - '0') <= 9) return n > dot + 1;     // 3. 4. 2019, but not 3.4 (already one number)
         if (IsHyphen(c) || c is '–' or '/') return true;  // 1.-3. Dezember
+        if (c is ')' or ',') return start > _regionStart && t[start - 1] is '(' or ' ' && _prevKind is TokenKind.Bracket or TokenKind.Punctuation; // Tore: (30., 52.)
         if (!char.IsUpper(c)) return false;
         int k = n + 1;
         while (k < end && IsLetter(t[k])) k++;
-        if (GermanLexicon.IsMonth(t[n..k])) return true; // 18. Dezember
-        return _prevKind == TokenKind.Word && _prevEnd >= 0 && GermanLexicon.IsOrdinalCue(t[_prevStart.._prevEnd]); // die 2. Liga
+        var next = t[n..k];
+        if (GermanLexicon.IsMonth(next) || GermanLexicon.IsClubPrefix(next)) return true; // 18. Dezember, 1. FC
+        if (lineStart && groups == 1 && firstGroupLength <= 2) return true; // "1. Punkt" numbering a list item
+        // Why: a number cannot be a sentence on its own, so after a sentence end, a bracket, a dash or a slash,
+        // "52. Minute" and "(3. Lauf" number something; only after a word or number can "15. Dann" end a sentence.
+        if (_prevEnd < 0 || _prevKind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Ordinal))
+            return true;
+        var prev = t[_prevStart.._prevEnd];
+        // Why: "des 11. und 12. Jahrhunderts": a coordinated number after an ordinal is one too.
+        if (_prev2Kind == TokenKind.Ordinal && (_prevKind is TokenKind.Punctuation or TokenKind.Dash || prev is "und" or "oder" or "bis" or "bzw."))
+            return true;
+        if (_prevKind != TokenKind.Word) return false;
+        // Why: "der neuen 3. Liga", "den späteren 1. Earl": an inflected adjective before the number.
+        if (GermanLexicon.IsInflectedAdjectiveLike(prev)) return true;
+        return GermanLexicon.IsOrdinalCue(prev); // die 2. Liga
     }
 
     // ---- punctuation, quotes, symbols ----------------------------------------------------------------------------
@@ -440,7 +504,12 @@ public ref struct GermanTokenReader
                 kind = TokenKind.Bracket;
                 return next;
             case '-' or '+' or '\u2212' when next < end && (uint)(t[next] - '0') <= 9 && SignContext(start):
-                return ScanNumberToken(start, next, out kind);
+                return ScanNumberToken(start, next, false, out kind);
+            case '-' or '\u2010' or '\u2011' when next < end && IsWordChar(t[next]) && start > _regionStart
+                && t[start - 1] is '"' or '“' or '”' or '«' or '»' or '‘' or '’' or '\'' or ')':
+                // Why: „Axios“-Meldung: the rest of a compound glued to a quote is one word, "-Meldung".
+                kind = TokenKind.Word;
+                return ScanWordRun(next);
             case '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212':
             {
                 int j = next;
@@ -498,6 +567,8 @@ public ref struct GermanTokenReader
         var t = _text;
         bool before = pos == _regionStart || IsOpenContext(t[pos - 1]);
         bool after = pos + 1 >= _end || IsCloseContext(t[pos + 1]);
+        // Why: a quote with nothing after it on its line can only close ("… passiert. \"" at a paragraph end).
+        if (before && after && AtLineEnd(pos + 1)) before = false;
         // Open: space before, text after. Close: text before, space or punctuation after. Otherwise ambiguous.
         int ctx = before && !after ? 1 : !before && after ? -1 : 0;
         ref var s = ref _quotes;
@@ -576,10 +647,26 @@ public ref struct GermanTokenReader
         return i;
     }
 
+    private readonly bool AtLineEnd(int i)
+    {
+        while (i < _end && IsWhite(_text[i]))
+        {
+            if (IsLineBreak(_text[i])) return true;
+            i++;
+        }
+        return i >= _end;
+    }
+
     private static int LastHyphen(ReadOnlySpan<char> s)
     {
         for (int i = s.Length - 1; i >= 0; i--) if (IsHyphen(s[i])) return i;
         return -1;
+    }
+
+    private static bool IsRoman(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (c is not ('I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M')) return false;
+        return true;
     }
 
     private static bool AllLetters(ReadOnlySpan<char> s)
@@ -639,6 +726,7 @@ public ref struct GermanTokenReader
         if (c < 0x80) return IsAsciiLetterOrDigit(c);
         if (c == '\u00AD') return true;
         if (char.IsLetterOrDigit(c)) return true;
+        if (c is '²' or '³' or '¹') return true; // km², m³
         if (c < 0x300) return false;
         var cat = CharUnicodeInfo.GetUnicodeCategory(c);
         return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
@@ -662,10 +750,37 @@ public ref struct GermanTokenReader
         IsWhite(next) || next is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '–' or '—' or '/' or '…'
             or '"' or '“' or '”' or '«' or '»' or '\'' or '‘' or '’';
 
-    /// <summary>How many quotes of each family are open in the current paragraph.</summary>
-    private struct QuoteState
+}
+
+/// <summary>How many quotes of each family are open in the current paragraph.</summary>
+internal struct QuoteState
+{
+    public int LowDouble, LowSingle, EnglishDouble, EnglishSingle, StraightDouble, StraightSingle;
+    public int RightGuillemet, LeftGuillemet, RightSingleGuillemet, LeftSingleGuillemet;
+}
+
+/// <summary>The resumable state of a <see cref="GermanTokenReader"/>: region, position, open quotes and the previous tokens.</summary>
+public readonly struct GermanTokenReaderState
+{
+    internal GermanTokenReaderState(int regionStart, int regionEnd, int position, QuoteState quotes, int previousStart, int previousEnd, TokenKind previousKind, TokenKind previousKind2)
     {
-        public int LowDouble, LowSingle, EnglishDouble, EnglishSingle, StraightDouble, StraightSingle;
-        public int RightGuillemet, LeftGuillemet, RightSingleGuillemet, LeftSingleGuillemet;
+        RegionStart = regionStart;
+        RegionEnd = regionEnd;
+        Position = position;
+        Quotes = quotes;
+        PreviousStart = previousStart;
+        PreviousEnd = previousEnd;
+        PreviousKind = previousKind;
+        PreviousKind2 = previousKind2;
     }
+
+    public int RegionStart { get; }
+    public int RegionEnd { get; }
+    /// <summary>Where the next <see cref="GermanTokenReader.Read"/> starts scanning.</summary>
+    public int Position { get; }
+    internal QuoteState Quotes { get; }
+    internal int PreviousStart { get; }
+    internal int PreviousEnd { get; }
+    internal TokenKind PreviousKind { get; }
+    internal TokenKind PreviousKind2 { get; }
 }

@@ -10,10 +10,11 @@ public readonly record struct SentenceSplit(TokenTable Tokens, SentenceTable Sen
 /// <list type="number">
 /// <item>Hard boundaries: the first token, every <see cref="TokenFlags.ParagraphStart"/> token (blank line, region start),
 /// and every caller-given offset (headline, subheadings, paragraphs).</item>
-/// <item>A terminator (<c>. ! ?</c>, a sentence-final abbreviation such as <c>usw.</c>, an ellipsis) takes the terminators,
+/// <item>A terminator (<c>. ! ?</c>, a sentence-final abbreviation such as <c>usw.</c>, a unit such as <c>Mrd.</c> before
+/// an article or pronoun, an ellipsis) takes the terminators,
 /// closing quotes and closing brackets right after it, so <c>sein."</c> ends inside its sentence.</item>
 /// <item>A break follows only when the next token can start a sentence: a capitalised word, a number, an opening quote
-/// or bracket. A lower-case word or a comma continues it (<c>"Wer?", fragte er.</c>; <c>"Geh!" sagte sie.</c>).</item>
+/// or bracket, or any token at the start of a line. A lower-case word or a comma continues it (<c>"Wer?", fragte er.</c>; <c>"Geh!" sagte sie.</c>).</item>
 /// <item>Abbreviations and ordinals carry their own period, so they never end a sentence by themselves; a colon never splits.</item>
 /// </list>
 /// Quotes are not tracked across sentences, so an unclosed quote can never swallow text beyond the paragraph.
@@ -82,7 +83,7 @@ public static class SentenceSplitter
             builder.Add(starts[i], ends[i], kinds[i], f, count - 1);
 
             if (i > breakAt && IsTerminator(text, starts[i], ends[i], kinds[i]))
-                breakAt = FindBreak(tokens, i, bounds, b);
+                breakAt = FindBreak(tokens, i, sFirst[count - 1], bounds, b);
         }
         if (count > 0)
         {
@@ -99,7 +100,7 @@ public static class SentenceSplitter
     /// After the terminator at <paramref name="i"/>, skips further terminators, closing quotes and closing brackets, and
     /// returns the index of the token that starts the next sentence, or -1 when the sentence goes on.
     /// </summary>
-    private static int FindBreak(TokenTable tokens, int i, int[] bounds, int b)
+    private static int FindBreak(TokenTable tokens, int i, int sentenceFirst, int[] bounds, int b)
     {
         int n = tokens.Count;
         var text = tokens.Text;
@@ -117,13 +118,40 @@ public static class SentenceSplitter
                 || (k == TokenKind.Bracket && text[starts[j]] is ')' or ']' or '}')
                 || IsTerminator(text, starts[j], ends[j], k) && k != TokenKind.Abbreviation;
             if (!closer) break;
+            // Why: "500 (verunsicherte?) Kunden": a bracket opened inside the sentence closes a remark, not the sentence.
+            if (k == TokenKind.Bracket && OpensInside(tokens, sentenceFirst, i)) return -1;
             j++;
         }
         if (j >= n) return -1;
+        // Why: "f2.8", "Ver.di": a number or lower-case word glued to the period continues the sentence.
+        if ((flags[j] & (TokenFlags.SpaceBefore | TokenFlags.NewlineBefore)) == 0 && (kinds[j] == TokenKind.Number || char.IsLower(text[starts[j]])))
+            return -1;
+        // Why: after a terminator, a token opening a new line starts a sentence whatever its case ("- erstens …" lists).
+        if ((flags[j] & TokenFlags.NewlineBefore) != 0 && !ellipsis && !abbreviation) return j;
+        if (abbreviation && !GermanLexicon.CanEndSentence(text.AsSpan(starts[i], ends[i] - starts[i])))
+            return kinds[j] == TokenKind.Word && GermanLexicon.IsSentenceOpener(text.AsSpan(starts[j], ends[j] - starts[j])) ? j : -1; // 3 Mrd. Die
         // Why: "Co. KG", "…Merkel": after an abbreviation or ellipsis only a plain capitalised word opens a sentence.
         if (abbreviation || ellipsis)
             return kinds[j] == TokenKind.Word && (flags[j] & (TokenFlags.Capitalized | TokenFlags.AllCaps)) == TokenFlags.Capitalized ? j : -1;
         return CanStartSentence(text, starts[j], kinds[j], flags[j]) ? j : -1;
+    }
+
+    /// <summary>Whether an unclosed opening bracket lies after the sentence's first token and before <paramref name="i"/>.</summary>
+    private static bool OpensInside(TokenTable tokens, int sentenceFirst, int i)
+    {
+        var text = tokens.Text;
+        var kinds = tokens.Kinds;
+        var starts = tokens.Starts;
+        int depth = 0;
+        for (int x = i - 1; x > sentenceFirst; x--)
+        {
+            if (kinds[x] != TokenKind.Bracket) continue;
+            char c = text[starts[x]];
+            if (c is ')' or ']' or '}') depth++;
+            else if (depth == 0) return true;
+            else depth--;
+        }
+        return false;
     }
 
     private static bool BoundaryBetween(int[] bounds, int b, int previousEnd, int start)
@@ -142,7 +170,8 @@ public static class SentenceSplitter
             case TokenKind.Ellipsis:
                 return true;
             case TokenKind.Abbreviation:
-                return GermanLexicon.CanEndSentence(text.AsSpan(start, end - start));
+                var a = text.AsSpan(start, end - start);
+                return GermanLexicon.CanEndSentence(a) || GermanLexicon.IsUnitAbbreviation(a);
             default:
                 return false;
         }

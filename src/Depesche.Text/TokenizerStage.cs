@@ -66,6 +66,9 @@ public sealed class TokenizerStage : IStage
         var list = new List<int>();
         if (article.Headline is { } h) { list.Add(h.Start); list.Add(h.End); }
         list.Add(article.Body.Start);
+        // Why: with an empty body the whole text is tokenized; the dateline and trailer edges then still separate sentences.
+        if (article.DatelineRange is { } d) { list.Add(d.Start); list.Add(d.End); }
+        if (article.TrailerRange is { } tr) list.Add(tr.Start);
         foreach (var s in article.Subheadings) { list.Add(s.Start); list.Add(s.End); }
         foreach (var p in article.Paragraphs) { list.Add(p.Start); list.Add(p.End); }
         return [.. list];

@@ -113,6 +113,7 @@ public class CommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("text.tokenize.v1", r.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"text\.tokenize\.v1\s+article\s+tokens, sentences", r.Stdout);
+        Assert.Matches(@"time\.rules\.v1\s+tokens, sentences\s+times", r.Stdout);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public static class EvalCommand
     {
         var cmd = new Command("eval", "Measure accuracy against gold data; 'eval gate' checks every stage against its pinned floor.");
         cmd.Add(GateCommand(console));
+        cmd.Add(EvalTimeCommand.Create(console));
+        cmd.Add(EvalQuotesCommand.Create(console));
         cmd.Add(EvalNerCommand.Create(console));
         return cmd;
     }
