@@ -14,6 +14,7 @@ public static class EvalCommand
         cmd.Add(GateCommand(console));
         cmd.Add(EvalTimeCommand.Create(console));
         cmd.Add(EvalQuotesCommand.Create(console));
+        cmd.Add(EvalNerCommand.Create(console));
         return cmd;
     }
 
