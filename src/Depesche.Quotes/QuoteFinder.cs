@@ -825,13 +825,15 @@ internal sealed class QuoteFinder
             if (Is(i, Lex.Outlet | Lex.Agency) || _directOf[i] >= 0) outlet = true;
             if (Cap(i) && !Is(i, Lex.Describer | Lex.Circle | Lex.Outlet | Lex.Angaben | Lex.Determiner | Lex.Person) && !(i == first && Is(i, Lex.Determiner))) name = true;
         }
+        bool descriptive = circle || anon || outlet && !IsQuoteMark(first) && !Is(first, Lex.Agency);
         if (first + 1 == end && Is(first, Lex.Pronoun)) d.SpeakerKind = SpeakerKind.Pronoun;
         else if (_entities is not null && EntityIn(first, end) is var e && e >= 0)
         {
+            // Why: "die Nachrichtenportale "Politico" und "Axios"" links to an entity but stays a description.
             d.Entity = e;
-            d.SpeakerKind = SpeakerKind.Entity;
+            d.SpeakerKind = descriptive ? SpeakerKind.Description : SpeakerKind.Entity;
         }
-        else if (name && !circle && !anon && !(outlet && !IsQuoteMark(first) && !Is(first, Lex.Agency)) && !(describer && !name)) d.SpeakerKind = SpeakerKind.Entity;
+        else if (name && !descriptive && !(describer && !name)) d.SpeakerKind = SpeakerKind.Entity;
         else d.SpeakerKind = SpeakerKind.Description;
         // Why: "informierte Kreise", "ein namentlich nicht genannter Beamter", "Diplomaten" name nobody.
         d.Anonymous = anon || (circle && !name) || (d.SpeakerKind == SpeakerKind.Description && !name && Is(first, Lex.Determiner) && (Tx(first, "ein") || Tx(first, "eine") || Tx(first, "einem") || Tx(first, "einen") || Tx(first, "einer")));
@@ -847,7 +849,9 @@ internal sealed class QuoteFinder
         for (int i = 0; i < items.Length; i++)
         {
             if (items[i].Start >= e) break;
-            if (items[i].Start >= s && items[i].End <= e && items[i].Type is EntityType.Person or EntityType.Organisation or EntityType.Location)
+            // Why: "US" in "US-Medien" (part) and "russischen" (deriv) do not name the speaker.
+            if (items[i].Start >= s && items[i].End <= e && items[i].Type is EntityType.Person or EntityType.Organisation or EntityType.Location
+                && (items[i].Flags & (EntityFlags.Part | EntityFlags.Deriv)) == 0)
             {
                 // Why: in "Präsident Wolodymyr Selenskyj" and "Sprecher der Polizei" the last mention is the head's name.
                 if (best < 0 || items[i].Type == EntityType.Person || items[best].Type != EntityType.Person) best = i;

@@ -133,6 +133,18 @@ public class QuoteRuleTests
         Assert.Equal(0, q.Speaker.EntityIndex);
     }
 
+    [Fact]
+    public void Described_outlets_stay_descriptions_with_an_entity_layer()
+    {
+        const string text = "US-Medien berichteten, dass ein Treffen geplant sei.";
+        var a = QuoteTestKit.Analyse(text, entities: _ => new Layer<EntityMention>(LayerName.Entities, new Producer("test"),
+            [new EntityMention(0, 2, EntityType.Location, EntityFlags.Part, 0, 1f)]));
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(SpeakerKind.Description, q.Speaker.Kind);
+        Assert.Equal(-1, q.Speaker.EntityIndex);
+        Assert.Equal(SourceLinkKind.Outlet, q.Sources[0].Kind);
+    }
+
     [Theory]
     [InlineData("Ein namentlich nicht genannter Diplomat sagte, die Gespräche seien festgefahren.")]
     [InlineData("Informierte Kreise sagten, die Gespräche seien festgefahren.")]
