@@ -77,7 +77,8 @@ internal sealed class DocumentLinker
             var surface = _text.AsSpan(m.Start, m.End - m.Start);
             if (surface.Length > MaxKey) surface = surface[..MaxKey];
             int n = AliasKey.Normalize(surface, buf);
-            var key = StripDeterminer(buf[..n]);
+            ReadOnlySpan<char> key = buf[..n];
+            if (_kb.Aliases(key).IsEmpty) key = StripDeterminer(key); // Why: "Den Haag" keeps its article.
             choices.Clear();
             Resolve(m, key, surface, choices);
             _primary[i] = choices[0].Entity;
@@ -171,17 +172,25 @@ internal sealed class DocumentLinker
         // c. A title standing for its holder on the article date: Kremlchef, Bundeskanzler, US-Präsident.
         // Why: a parsed compound (US-Sondergesandte) tagged as a place part names the place; a listed title
         // (Kremlchef) or a person-tagged one names the holder.
-        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office } title
-            && (title.Direct || person) && _kb.HolderOf(office.Id, _date) is { } holder)
+        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office } title)
         {
-            AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
-            return;
+            // Why: in a hyphenated part (EZB-Präsidentin, US-Präsident) the tagger marked the named institution.
+            if ((m.Flags & EntityFlags.Part) != 0 && key.IndexOf('-') > 0 && title.Direct && _kb.Get(office.Of) is { } owner)
+            {
+                AddKbPart(owner, into);
+                return;
+            }
+            if ((title.Direct || person) && _kb.HolderOf(office.Id, _date) is { } holder)
+            {
+                AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
+                return;
+            }
         }
 
         // d. Genitive and other inflected forms: Putins, Selenskyjs, Russlands, Kremls.
         foreach (var ending in InflectionEndings)
         {
-            if (key.Length <= ending.Length + 2 || !key.EndsWith(ending, StringComparison.Ordinal)) continue;
+            if (key.Length <= ending.Length + 1 || !key.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = key[..^ending.Length];
             if (person && FindInDocument(stem, out docHit, out _, personOnly: true))
             {
@@ -195,6 +204,15 @@ internal sealed class DocumentLinker
                 AddKb(e, LinkKind.Genitive, m, stem, into, ambiguous: stemAliases.Length > 1);
                 return;
             }
+        }
+
+        // d2. Multi-word names declined word by word: Internationale Währungsfonds, Europäischen Parlaments.
+        var stemmed = _kb.StemAliases(key);
+        if (!stemmed.IsEmpty)
+        {
+            var (e, _) = Best(stemmed, m);
+            AddKb(e, LinkKind.Genitive, m, key, into, ambiguous: stemmed.Length > 1);
+            return;
         }
 
         // e. Adjectives and demonyms: ukrainischen, Moskauer, Europäern.
@@ -342,7 +360,7 @@ internal sealed class DocumentLinker
         foreach (var a in _kb.Aliases(key))
         {
             if (!a.Entity.IsPlace) continue;
-            float s = a.Entity.Prior + ContextScore(a.Entity) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0);
+            float s = a.Entity.Prior + ContextScore(a.Entity) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0) + (a.Entity.Kind == KbKind.City ? 1 : 0);
             if (s > bestScore) { best = a.Entity; bestScore = s; }
         }
         return best;
@@ -390,6 +408,8 @@ internal sealed class DocumentLinker
         }
         if (form == AliasForm.Surname) s -= 0.2f;
         if (e.IsPerson && e.InOffice(_date)) s += 0.5f;
+        // Why: an all-caps place is a dateline (LUXEMBURG, FRANKFURT), and datelines name cities.
+        if (e.Kind == KbKind.City && IsAllCaps(m)) s += 1;
         if (_byId.ContainsKey(e.Id)) s += 3;
         s += ContextScore(e);
         return s;
@@ -696,6 +716,18 @@ internal sealed class DocumentLinker
     {
         var last = roles[^1];
         if (last.Of is null) roles[^1] = last with { Of = of };
+    }
+
+    private bool IsAllCaps(in EntityMention m)
+    {
+        int letters = 0;
+        for (int i = m.Start; i < m.End; i++)
+        {
+            char c = _text[i];
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 2;
     }
 
     private static bool IsDeterminer(ReadOnlySpan<char> key) =>
