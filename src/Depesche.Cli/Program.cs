@@ -49,6 +49,7 @@ public static class Program
         root.Add(PipelineCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         root.Add(EvalCommand.Create(console));
+        root.Add(KbCommand.Create(console));
         return root;
     }
 }
