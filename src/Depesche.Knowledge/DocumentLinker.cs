@@ -408,8 +408,8 @@ internal sealed class DocumentLinker
         }
         if (form == AliasForm.Surname) s -= 0.2f;
         if (e.IsPerson && e.InOffice(_date)) s += 0.5f;
-        // Why: an all-caps place is a dateline (LUXEMBURG, FRANKFURT), and datelines name cities.
-        if (e.Kind == KbKind.City && IsAllCaps(m)) s += 1;
+        // Why: an all-caps place opening a paragraph is a dateline (LUXEMBURG -), and datelines name cities; USA is not one.
+        if (e.Kind == KbKind.City && IsDatelineLike(m)) s += 1;
         if (_byId.ContainsKey(e.Id)) s += 3;
         s += ContextScore(e);
         return s;
@@ -720,8 +720,11 @@ internal sealed class DocumentLinker
         if (last.Of is null) roles[^1] = last with { Of = of };
     }
 
-    private bool IsAllCaps(in EntityMention m)
+    private bool IsDatelineLike(in EntityMention m)
     {
+        int p = m.Start - 1;
+        while (p >= 0 && _text[p] is ' ' or '\t') p--;
+        if (p >= 0 && _text[p] != '\n') return false;
         int letters = 0;
         for (int i = m.Start; i < m.End; i++)
         {
