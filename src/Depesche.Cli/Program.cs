@@ -28,6 +28,11 @@ public static class Program
             console.Error.WriteLine("depesche: " + ex.Message);
             return ex.ExitCode;
         }
+        catch (Storage.StoreException ex)
+        {
+            console.Error.WriteLine("depesche: " + ex.Message);
+            return ExitCodes.IoError;
+        }
         catch (IOException ex)
         {
             console.Error.WriteLine("depesche: " + ex.Message);
@@ -50,6 +55,11 @@ public static class Program
         root.Add(BenchCommand.Create(console));
         root.Add(EvalCommand.Create(console));
         root.Add(KbCommand.Create(console));
+        root.Add(IngestCommand.Create(console));
+        root.Add(SearchCommand.Create(console));
+        root.Add(StoriesCommand.Create(console));
+        root.Add(ExportCommand.Create(console));
+        root.Add(WorkerCommand.Create(console));
         return root;
     }
 }

@@ -38,6 +38,7 @@ internal enum LexKind : byte
     VorUnit,      // Vorjahr/Vortag/Vormonat/Vorwoche: A = Unit
     FolgeUnit,    // Folgetag/Folgejahr: A = Unit
     Und,          // und/bis/oder/-
+    Feast,        // a feast dated from Easter Sunday: A = day offset
 }
 
 internal enum Unit : byte { None, Second, Minute, Hour, Day, Week, Weekend, Month, Quarter, Half, Year, Decade, Century, Night }
@@ -102,6 +103,16 @@ internal static class Lexicon
         foreach (var (w, s) in new[] { ("frühling", Season.SP), ("frühjahr", Season.SP), ("frühjahrs", Season.SP), ("sommer", Season.SU), ("sommers", Season.SU),
                      ("herbst", Season.FA), ("herbstes", Season.FA), ("herbsts", Season.FA), ("winter", Season.WI), ("winters", Season.WI) })
             Add(w, new(LexKind.Season, (int)s));
+        // Frühsommer → SU START, Spätherbst → FA END, Hochsommer → SU MID
+        foreach (var (stem, s) in new[] { ("sommer", Season.SU), ("herbst", Season.FA), ("winter", Season.WI), ("frühling", Season.SP), ("jahr", Season.SP) })
+        {
+            if (stem != "jahr") Add("früh" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Start));
+            if (stem == "jahr") continue;
+            Add("spät" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.End));
+            Add("hoch" + stem, new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Mid));
+            Add("früh" + stem + "s", new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.Start));
+            Add("spät" + stem + "s", new(LexKind.Season, (int)s, (int)Depesche.Core.TimexMod.End));
+        }
 
         foreach (var (w, p) in new[] { ("morgen", PartOfDay.MO), ("morgens", PartOfDay.MO), ("vormittag", PartOfDay.MO), ("vormittags", PartOfDay.MO),
                      ("morgenstunden", PartOfDay.MO), ("morgengrauen", PartOfDay.MO), ("tagesanbruch", PartOfDay.MO),
@@ -197,6 +208,10 @@ internal static class Lexicon
                      ("neujahrstag", 1, 1), ("silvesterabend", 12, 31), ("weihnachtstag", 12, 25), ("weihnachtsfeiertag", 12, 25), ("nikolaustag", 12, 6) })
             Add(w, new(LexKind.Holiday, m, dd));
 
+        foreach (var (w, off) in new[] { ("ostern", 0), ("ostersonntag", 0), ("ostermontag", 1), ("karfreitag", -2), ("gründonnerstag", -3),
+                     ("pfingsten", 49), ("pfingstsonntag", 49), ("pfingstmontag", 50), ("himmelfahrt", 39), ("fronleichnam", 60),
+                     ("rosenmontag", -48), ("aschermittwoch", -46) })
+            Add(w, new(LexKind.Feast, off));
         Add("uhr", new(LexKind.Uhr));
         foreach (var w in new[] { "mez", "mesz", "utc", "gmt", "ortszeit", "ezt" }) Add(w, new(LexKind.Zone));
         foreach (var w in new[] { "später", "danach", "darauf", "drauf", "hernach" }) Add(w, new(LexKind.After));

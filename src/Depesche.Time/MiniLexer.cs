@@ -76,7 +76,7 @@ internal static class MiniLexer
                 t.Kind = TKind.Num;
                 t.N1 = v;
                 t.Digits = (byte)Math.Min(j - i, 255);
-                if (j + 1 < end && (text[j] == '.' || text[j] == ':') && char.IsAsciiDigit(text[j + 1]))
+                if (j + 1 < end && (text[j] == '.' || text[j] == ':' || text[j] == ',') && char.IsAsciiDigit(text[j + 1]))
                 {
                     char sep = text[j];
                     int k = j + 1, v2 = 0;

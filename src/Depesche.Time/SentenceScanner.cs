@@ -7,6 +7,9 @@ internal sealed class Anchor(DateOnly date, Gran gran)
 {
     public DateOnly Date = date;
     public Gran Gran = gran;
+
+    /// <summary>A BC year (positive, 264 for 264 BC) when the story is before the common era; DateOnly cannot hold it.</summary>
+    public int? Bc;
 }
 
 /// <summary>
@@ -18,7 +21,8 @@ internal sealed class SentenceScanner
     private readonly string _text;
     private readonly Tok[] _t;
     private readonly int _n;
-    private readonly sbyte[] _marks;
+    private sbyte[]? _marks; // tense markers, computed on first need: most sentences hold no time expression
+    private readonly Tense? _forced;
     private readonly TimeMode _mode;
     private readonly DateOnly _dct;
     private readonly Anchor _anchor;
@@ -27,9 +31,24 @@ internal sealed class SentenceScanner
     private DateOnly? _lastDay;
     private bool _rangeGuard; // the last day-precise date in this sentence: a following time belongs to it
 
-    private SentenceScanner(string text, Tok[] t, int n, sbyte[] marks, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output)
+    private SentenceScanner(string text, Tok[] t, int n, Tense? forced, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output)
     {
-        _text = text; _t = t; _n = n; _marks = marks; _mode = mode; _dct = dct; _anchor = anchor; _out = output;
+        _text = text; _t = t; _n = n; _forced = forced; _mode = mode; _dct = dct; _anchor = anchor; _out = output;
+    }
+
+    private sbyte[] Marks()
+    {
+        if (_marks is not null) return _marks;
+        var marks = new sbyte[_n];
+        if (_forced is { } f)
+        {
+            if (f != Tense.Present) marks[0] = f == Tense.Past ? (sbyte)-1 : (sbyte)1;
+        }
+        else
+        {
+            TenseDetector.Mark(_text, _t, _n, marks);
+        }
+        return _marks = marks;
     }
 
     public static void Scan(string text, int start, int end, TimeMode mode, DateOnly dct, Anchor anchor, List<TimeExpression> output, Tense? forced = null)
@@ -38,16 +57,7 @@ internal sealed class SentenceScanner
         try
         {
             if (n == 0) return;
-            var marks = new sbyte[n];
-            if (forced is { } f)
-            {
-                if (f != Tense.Present) marks[0] = f == Tense.Past ? (sbyte)-1 : (sbyte)1;
-            }
-            else
-            {
-                TenseDetector.Mark(text, toks, n, marks);
-            }
-            new SentenceScanner(text, toks, n, marks, mode, dct, anchor, output).Run();
+            new SentenceScanner(text, toks, n, forced, mode, dct, anchor, output).Run();
         }
         finally { MiniLexer.Return(toks); }
     }
@@ -83,10 +93,64 @@ internal sealed class SentenceScanner
         return t.Kind == TKind.Num && t.Shape == NumShape.Plain && t.Digits == 4 && t.N1 >= 1000 && t.N1 <= 2199;
     }
 
+    /// <summary>Tokens of a "v. Chr." / "vor Christus" marker at <paramref name="k"/>, or 0.</summary>
+    private int BcLength(int k)
+    {
+        if (W(k, "v") && P(k + 1, '.') && W(k + 2, "Chr")) return P(k + 3, '.') ? 4 : 3;
+        if (W(k, "vor") && (W(k + 1, "Christus") || W(k + 1, "Christi")) && !W(k + 2, "Geburt")) return 2;
+        if (W(k, "vor") && W(k + 1, "Christi") && W(k + 2, "Geburt")) return 3;
+        if (W(k, "v") && P(k + 1, '.') && W(k + 2, "u") && P(k + 3, '.') && W(k + 4, "Z")) return P(k + 5, '.') ? 6 : 5;
+        return 0;
+    }
+
+    private int AdLength(int k) => W(k, "n") && P(k + 1, '.') && W(k + 2, "Chr") ? (P(k + 3, '.') ? 4 : 3) : 0;
+
+    /// <summary>A year at <paramref name="k"/>: four digits (1000–2199), or up to four digits with "v. Chr." (negative) or "n. Chr.".</summary>
+    private bool TryYear(int k, out int year, out int end)
+    {
+        year = 0; end = k;
+        ref var t = ref T(k);
+        if (IsYear(k)) { year = t.N1; end = k + 1; return true; }
+        if (t.Kind != TKind.Num || t.Shape != NumShape.Plain || t.Digits > 4 || t.Dot || t.N1 <= 0) return false;
+        int bc = BcLength(k + 1);
+        if (bc > 0) { year = -t.N1; end = k + 1 + bc; return true; }
+        int ad = AdLength(k + 1);
+        if (ad > 0) { year = t.N1; end = k + 1 + ad; return true; }
+        if (IsYear(k)) { year = t.N1; end = k + 1; return true; }
+        return false;
+    }
+
+    private int RefYear => !News && _anchor.Bc is { } b ? -b : Ref.Year;
+
+    private void SetAnchorYear(int y, int month = 0)
+    {
+        if (News) return;
+        if (y <= 0)
+        {
+            if (_out.Count > 0 && _rangeGuard) return;
+            _anchor.Bc = -y;
+            _anchor.Gran = Gran.Year;
+            return;
+        }
+        SetAnchor(new DateOnly(y, month == 0 ? 1 : month, 1), month == 0 ? Gran.Year : Gran.Month);
+    }
+
     private bool IsDayOrd(int k)
     {
         ref var t = ref T(k);
         return t.Kind == TKind.Num && t.Shape == NumShape.Plain && t.Dot && t.Digits <= 2 && t.N1 >= 1 && t.N1 <= 31;
+    }
+
+    private static bool LooksLikeParticiple(ReadOnlySpan<char> w)
+    {
+        // gegründete, eröffneten, abgeschlossenen: a participle plus an adjective ending.
+        foreach (var end in (ReadOnlySpan<string>)["en", "e", "er", "es", "em"])
+        {
+            if (!w.EndsWith(end, StringComparison.Ordinal)) continue;
+            var stem = w[..^end.Length];
+            if ((stem.EndsWith('t') || stem.EndsWith("en", StringComparison.Ordinal)) && TenseDetector.IsParticiple(stem)) return true;
+        }
+        return false;
     }
 
     private bool IsLineBreakBetween(int a, int b)
@@ -113,12 +177,13 @@ internal sealed class SentenceScanner
     {
         int best = int.MaxValue;
         sbyte m = 0;
+        var marks = Marks();
         for (int k = 0; k < _n; k++)
         {
-            if (_marks[k] == 0) continue;
+            if (marks[k] == 0) continue;
             int d = Math.Abs(k - i);
             // Why: on a tie the later marker wins: German puts participles and infinitives at the clause end.
-            if (d < best || (d == best && k > i)) { best = d; m = _marks[k]; }
+            if (d < best || (d == best && k > i)) { best = d; m = marks[k]; }
         }
         return m < 0 ? Tense.Past : m > 0 ? Tense.Future : Tense.Present;
     }
@@ -132,6 +197,7 @@ internal sealed class SentenceScanner
         if (News) return;
         // Why: after "Januar 1775 bis März 1776" the narrative goes on from the range's start, not its end.
         if (_out.Count > 0 && _rangeGuard) return;
+        _anchor.Bc = null;
         _anchor.Date = d;
         _anchor.Gran = g;
     }
@@ -194,6 +260,7 @@ internal sealed class SentenceScanner
             case LexKind.Every: return MatchEvery(i);
             case LexKind.Per: return MatchPer(i);
             case LexKind.Holiday: return MatchHoliday(i, i, 0);
+            case LexKind.Feast: return MatchFeast(i);
             case LexKind.DecadeWord: return MatchDecadeWord(i, i, TimexMod.None);
             case LexKind.DurAdj: return MatchDurAdj(i);
             case LexKind.VorUnit: return MatchVorUnit(i);
@@ -247,6 +314,20 @@ internal sealed class SentenceScanner
                 return EmitDate(ext, i + 1, d, Gran.Day, mod);
             }
             case NumShape.TwoPart:
+                if (t.Sep == ',')
+                {
+                    // 3,5 Jahre → P3.5Y (ISO 8601 allows a decimal fraction on the last component).
+                    if (K(i + 1) != LexKind.Unit || t.Digits > 3) return -1;
+                    var du = (Unit)_t[i + 1].Lex.A;
+                    if (du is Unit.Night or Unit.Weekend) return -1;
+                    var whole = TimexValue.Duration(t.N1, 1, du);
+                    int at = whole.IndexOf(t.N1.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + t.Digits;
+                    var frac = _text.AsSpan(_t[i].Start + t.Digits + 1, t.Digits2).ToString();
+                    int dend = i + 2;
+                    if (W(dend, "lang")) dend++;
+                    Emit(ext, dend, whole[..at] + "." + frac + whole[at..], mod);
+                    return dend;
+                }
                 if (W(i + 1, "uhr") || t.Sep == ':') return MatchTime(i, ext, mod);
                 if (t.Dot && t.Digits <= 2 && t.Digits2 <= 2 && t.N2 >= 1 && t.N2 <= 12)
                 {
@@ -266,8 +347,9 @@ internal sealed class SentenceScanner
             if (r > 0) return r;
             if (K(i + 1) == LexKind.Unit && (Unit)_t[i + 1].Lex.A == Unit.Century && t.N1 <= 21)
             {
-                Emit(ext, i + 2, TimexValue.Century(t.N1 - 1), mod);
-                return i + 2;
+                int bc = BcLength(i + 2);
+                Emit(ext, i + 2 + bc, (bc > 0 ? "BC" : "") + TimexValue.Century(t.N1 - 1), mod);
+                return i + 2 + bc;
             }
             // "am 16. den Briten …": a bare day of the anchor's month.
             if (ext == i && W(i - 1, "am") && (K(i + 1) is LexKind.Det or LexKind.Prep || T(i + 1).Kind == TKind.Punct || (T(i + 1).Kind == TKind.Word && !T(i + 1).Cap && K(i + 1) != LexKind.Unit))
@@ -278,6 +360,12 @@ internal sealed class SentenceScanner
                 _lastDay = bare;
                 return i + 1;
             }
+        }
+        if (!t.Dot && (BcLength(i + 1) > 0 || AdLength(i + 1) > 0) && TryYear(i, out int ancient, out int aend))
+        {
+            Emit(ext, aend, TimexValue.Year(ancient), mod);
+            SetAnchorYear(ancient);
+            return aend;
         }
         if (IsYear(i)) return MatchYear(i, ext, mod);
         if (t.Digits <= 4 && !t.Dot) return MatchDuration(i, ext, mod);
@@ -330,7 +418,9 @@ internal sealed class SentenceScanner
                 if (next.Equals(m, StringComparison.OrdinalIgnoreCase)) return -1;
             // "die 1400 hessischen Truppen", "rund 1600 Loyalisten": a count, not a year. A year rarely follows an
             // article, and a bare year is rarely followed directly by a noun.
-            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des") && K(i + 1) is not (LexKind.Det or LexKind.Prep)) return -1;
+            // "der 1936 gegründete Verband" is a year: a participle follows, not an adjective of a counted noun.
+            if (ext == i && K(i - 1) == LexKind.Det && !W(i - 1, "des") && K(i + 1) is not (LexKind.Det or LexKind.Prep)
+                && !(T(i + 1).Kind == TKind.Word && !T(i + 1).Cap && LooksLikeParticiple(S(i + 1)))) return -1;
             ref var nt = ref T(i + 1);
             if (nt.Kind == TKind.Word && nt.Cap && nt.Lex.Kind == LexKind.None && i + 1 < _n && !IsLineBreakBetween(i, i + 1)
                 && !(K(i - 1) is LexKind.Prep or LexKind.Month or LexKind.Season or LexKind.Boundary or LexKind.Unit)) return -1;
@@ -342,8 +432,10 @@ internal sealed class SentenceScanner
         int end = i + 1;
         Emit(ext, end, TimexValue.Year(y), mod);
         // Why: "die Teilung Polens 1772", "seit 1982" point away from the story's present; they must not move the anchor.
-        bool label = ext == i && i > 0 && T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i);
-        if (!label && !W(i - 1, "seit")) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
+        bool label = ext == i && i > 0 && (T(i - 1).Kind == TKind.Word && T(i - 1).Cap && K(i - 1) == LexKind.None && !IsLineBreakBetween(i - 1, i)
+            || K(i - 1) == LexKind.Det && !W(i - 1, "des"));
+        // A year in parentheses is an aside ("der Vertrag von Versailles (1919)").
+        if (!label && !W(i - 1, "seit") && !(ext == i && P(i - 1, '('))) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
         // 1777/78 → a second year
         if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Shape == NumShape.Plain && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
@@ -443,7 +535,7 @@ internal sealed class SentenceScanner
         h = -1; min = 0; end = i;
         if (t.Kind != TKind.Num) return false;
         if (t.Shape == NumShape.Plain && t.Digits <= 2 && !t.Dot) { h = t.N1; }
-        else if (t.Shape == NumShape.TwoPart && t.Digits <= 2 && t.Digits2 == 2) { h = t.N1; min = t.N2; }
+        else if (t.Shape == NumShape.TwoPart && t.Sep != ',' && t.Digits <= 2 && t.Digits2 == 2) { h = t.N1; min = t.N2; }
         else return false;
         if (h > 24 || min > 59) return false;
         int k = i + 1;
@@ -470,12 +562,11 @@ internal sealed class SentenceScanner
     {
         int month = _t[i].Lex.A;
         int end = i + 1;
-        if (IsYear(end))
+        if (TryYear(end, out int y0, out int yend))
         {
-            int y = _t[end].N1;
-            Emit(ext, end + 1, TimexValue.Month(y, month), mod);
-            SetAnchor(new DateOnly(y, month, 1), Gran.Month);
-            return end + 1;
+            Emit(ext, yend, TimexValue.Month(y0, month), mod);
+            SetAnchorYear(y0, month);
+            return yend;
         }
         if (IsSameYearPhrase(end, out int e2))
         {
@@ -489,20 +580,23 @@ internal sealed class SentenceScanner
         bool ok = ext < i || tail > 0 || pk is LexKind.Prep or LexKind.Det or LexKind.Boundary or LexKind.CmpMod or LexKind.Und or LexKind.RelAdj
                   || W(i - 1, "bis") || (K(i + 1) == LexKind.Und && (K(i + 2) == LexKind.Month));
         if (!ok) return -1;
-        if (month == 8 && _t[i].Cap && K(i - 1) == LexKind.Det && !W(i - 1, "im")) return -1; // der August (a name) is rare but "im August" is common
+        // "von August Bebel": the first name, not the month. A month is not followed by a surname-like word.
+        if (month == 8 && T(i + 1).Kind == TKind.Word && T(i + 1).Cap && K(i + 1) == LexKind.None && !W(i - 1, "im") && K(i - 1) != LexKind.Boundary) return -1;
         int year = tail > 0 ? tail : YearForMonth(month, i);
         Emit(ext, end, TimexValue.Month(year, month), mod);
-        SetAnchor(new DateOnly(year, month, 1), Gran.Month);
+        SetAnchorYear(year, month);
         return end;
     }
 
     private int YearForMonth(int month, int i)
     {
-        if (!News) return _anchor.Date.Year;
+        if (!News) return RefYear;
         int y = _dct.Year, cm = _dct.Month;
         return TenseAt(i) switch
         {
-            Tense.Past => month <= cm ? y : y - 1,
+            // Why: news names last year's month with the year or "vergangenen"; a bare next month in a past-tense
+            // clause is a nominal future ("kostete … zur Lieferung im Dezember"), not eleven months back.
+            Tense.Past => month <= cm + 1 ? y : y - 1,
             Tense.Future => month >= cm ? y : y + 1,
             _ => Math.Abs(month - cm) <= 6 ? y : (month < cm ? y + 1 : y - 1),
         };
@@ -552,7 +646,7 @@ internal sealed class SentenceScanner
         // Freitag, 19. Dezember [2025] / Freitag, den 19.12.
         int k = end;
         if (P(k, ',')) k++;
-        if (W(k, "den")) k++;
+        if (W(k, "den") || W(k, "dem")) k++;
         if (pod == PartOfDay.None && IsDayOrd(k) && K(k + 1) == LexKind.Month)
         {
             int before = _out.Count;
@@ -577,6 +671,14 @@ internal sealed class SentenceScanner
         }
         if (W(i - 1, "jeden") || W(i - 1, "jedem")) return -1;
         var d = WeekdayDate(dow, i, rel);
+        // Mittwoch kommender Woche / Freitag dieser Woche: the weekday inside that ISO week.
+        if (K(end) == LexKind.RelAdj && K(end + 1) == LexKind.Unit && (Unit)_t[end + 1].Lex.A == Unit.Week && !IsPluralUnit(S(end + 1)))
+        {
+            int delta = (Rel)_t[end].Lex.A switch { Rel.Next or Rel.Following => 1, Rel.Prev => -1, _ => 0 };
+            int cur = (int)Ref.DayOfWeek == 0 ? 7 : (int)Ref.DayOfWeek;
+            d = Ref.AddDays(7 * delta - (cur - 1) + (dow - 1));
+            end += 2;
+        }
         if (pod == PartOfDay.None && K(end) == LexKind.PartOfDay && !W(end, "morgens") && !W(end, "abends") && !W(end, "nachts"))
         {
             pod = (PartOfDay)_t[end].Lex.A;
@@ -592,25 +694,26 @@ internal sealed class SentenceScanner
     private int MatchSeason(int i, int ext, TimexMod mod, Rel? rel = null)
     {
         var s = (Season)_t[i].Lex.A;
+        if (mod == TimexMod.None) mod = (TimexMod)_t[i].Lex.B;
         int end = i + 1;
         int y;
         bool explicitYear = false;
-        if (IsYear(end)) { y = _t[end].N1; end++; explicitYear = true; }
-        else if (IsSameYearPhrase(end, out int e2)) { y = Ref.Year; end = e2; }
+        if (TryYear(end, out int sy, out int syend)) { y = sy; end = syend; explicitYear = true; }
+        else if (IsSameYearPhrase(end, out int e2)) { y = RefYear; end = e2; }
         else
         {
             var pk = K(i - 1);
             if (!(ext < i || pk is LexKind.Prep or LexKind.Det or LexKind.RelAdj or LexKind.Boundary)) return -1;
-            y = Ref.Year;
+            y = RefYear;
             int cur = Ref.Month switch { 3 or 4 or 5 => 1, 6 or 7 or 8 => 2, 9 or 10 or 11 => 3, _ => 4 };
             var tense = rel switch { Rel.Prev => Tense.Past, Rel.Next or Rel.Following => Tense.Future, Rel.This => Tense.Present, _ => News ? TenseAt(i) : Tense.Present };
             if (tense == Tense.Past && (int)s > cur) y--;
             else if (tense == Tense.Future && (int)s < cur) y++;
-            if (s == Season.WI && Ref.Month <= 2 && tense != Tense.Future) y--;
+            if (s == Season.WI && Ref.Month <= 2 && tense != Tense.Future && y > 0) y--;
         }
         Emit(ext, end, TimexValue.SeasonOf(y, s), mod);
-        if (explicitYear) SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-        if (P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
+        if (explicitYear) SetAnchorYear(y);
+        if (y > 0 && P(end, '/') && T(end + 1).Kind == TKind.Num && T(end + 1).Digits == 2 && T(end + 1).Start == T(end).End)
         {
             Emit(end + 1, end + 2, TimexValue.SeasonOf(y / 100 * 100 + T(end + 1).N1, s));
             return end + 2;
@@ -639,10 +742,16 @@ internal sealed class SentenceScanner
             Emit(i, end, "PRESENT_REF");
             return end;
         }
-        if (adjective && K(end) is not LexKind.Unit) { /* der heutige Tag, die gestrige Sitzung */ }
         var d = Ref.AddDays(off);
         _lastDay = d;
+        // am heutigen Tag / am gestrigen Mittwoch / am gestrigen 13. Oktober: one expression, the relative day decides.
         if (adjective && K(end) == LexKind.Unit && (Unit)_t[end].Lex.A == Unit.Day) end++;
+        else if (adjective && K(end) is LexKind.Weekday or LexKind.WeekdayPart)
+        {
+            if (K(end) == LexKind.WeekdayPart) pod = (PartOfDay)_t[end].Lex.B;
+            end++;
+        }
+        else if (adjective && IsDayOrd(end) && K(end + 1) == LexKind.Month) end += IsYear(end + 2) ? 3 : 2;
         string v = TimexValue.Day(d);
         Emit(i, end, pod == PartOfDay.None ? v : TimexValue.Pod(v, pod));
         return end;
@@ -666,7 +775,7 @@ internal sealed class SentenceScanner
         int end = i + 1;
         DateOnly d = day ?? Ref;
         // Morgen des 26. Dezember / Nacht vom 30. [Dezember] / Nacht zum Freitag
-        if ((W(end, "des") || W(end, "vom") || W(end, "zum") || W(end, "zu") || W(end, "auf")) && day is null)
+        if ((W(end, "des") || W(end, "vom") || W(end, "von") || W(end, "zum") || W(end, "zu") || W(end, "auf")) && day is null)
         {
             int k = end + 1;
             if (W(k, "den")) k++;
@@ -697,8 +806,11 @@ internal sealed class SentenceScanner
             if (K(k) == LexKind.Weekday)
             {
                 var wd = WeekdayDate(_t[k].Lex.A, k);
-                Emit(start, k + 1, TimexValue.Pod(TimexValue.Day(wd), pod), mod);
-                return k + 1;
+                int e = k + 1;
+                // Nacht von Freitag auf Samstag: the night is dated by its evening.
+                if ((W(e, "auf") || W(e, "zum") || W(e, "zu")) && K(e + 1) == LexKind.Weekday) e += 2;
+                Emit(start, e, TimexValue.Pod(TimexValue.Day(wd), pod), mod);
+                return e;
             }
         }
         if (W(end, "darauf") || W(end, "danach"))
@@ -726,12 +838,12 @@ internal sealed class SentenceScanner
         var u = (Unit)_t[i].Lex.A;
         var s = S(i);
         bool plural = IsPluralUnit(s) && !s.Equals("jahres", StringComparison.OrdinalIgnoreCase) && !s.Equals("wochenenden", StringComparison.OrdinalIgnoreCase) && !s.EndsWith("es", StringComparison.OrdinalIgnoreCase);
-        if (u == Unit.Year && IsYear(i + 1))
+        if (u == Unit.Year && (TryYear(i + 1, out int y, out int yend)
+            || !plural && T(i + 1).Kind == TKind.Num && T(i + 1).Shape == NumShape.Plain && T(i + 1).Digits == 3 && !T(i + 1).Dot && (y = T(i + 1).N1) > 0 && (yend = i + 2) > 0))
         {
-            int y = _t[i + 1].N1;
-            Emit(i, i + 2, TimexValue.Year(y));
-            SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-            return i + 2;
+            Emit(i, yend, TimexValue.Year(y));
+            SetAnchorYear(y);
+            return yend;
         }
         if (!plural && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "früher") && !W(i + 1, "eher"))
         {
@@ -742,6 +854,12 @@ internal sealed class SentenceScanner
                 if (!News && u is Unit.Day) SetAnchor(d, RefGran);
                 return i + 2;
             }
+        }
+        // "Monate später", "Jahre zuvor": only the direction is known.
+        if (plural && (K(i + 1) == LexKind.After || K(i + 1) == LexKind.Before) && !W(i + 1, "eher") && K(i - 1) is not (LexKind.NumWord or LexKind.Vague))
+        {
+            Emit(i, i + 2, K(i + 1) == LexKind.After ? "FUTURE_REF" : "PAST_REF");
+            return i + 2;
         }
         if (plural && K(i - 1) == LexKind.Det && (W(i - 2, "Laufe") || W(i - 2, "Verlauf")))
         {
@@ -826,6 +944,15 @@ internal sealed class SentenceScanner
             {
                 Emit(ext, end, TimexValue.Duration(num, den, u), mod);
                 return end;
+            }
+            if (!News && _anchor.Bc is { } bc && u is Unit.Year or Unit.Decade or Unit.Century)
+            {
+                // Before the common era: count on the BC year line, which has no year 0.
+                int years = sign * num * (u == Unit.Decade ? 10 : u == Unit.Century ? 100 : 1);
+                int y = -bc + years;
+                if (y >= 0) y++;
+                Emit(ext, end + 1, TimexValue.Year(y), mod);
+                return end + 1;
             }
             if (TimexValue.Add(Ref, u, sign * num) is { } d)
             {
@@ -1005,6 +1132,12 @@ internal sealed class SentenceScanner
         int k = i + 1;
         if (K(k) == LexKind.Month) return MatchMonth(k, ext, mod);
         if (IsYear(k)) return MatchYear(k, ext, mod);
+        if (TryYear(k, out int by, out int byend))
+        {
+            Emit(ext, byend, TimexValue.Year(by), mod);
+            SetAnchorYear(by);
+            return byend;
+        }
         if (K(k) == LexKind.Season) return MatchSeason(k, ext, mod);
         if (T(k).Kind == TKind.Num && T(k).Shape == NumShape.Suffixed) return MatchSuffixed(k, ext, mod);
         if (K(k) == LexKind.RelAdj && (K(k + 1) == LexKind.Unit || K(k + 1) == LexKind.Season)) return MatchRelAdj(k, ext, mod);
@@ -1018,15 +1151,15 @@ internal sealed class SentenceScanner
             if (K(j) == LexKind.Season) return MatchSeason(j, ext, mod, demonstrative ? Rel.This : null);
             if (T(j).Kind == TKind.Num && T(j).Shape == NumShape.Suffixed) return MatchSuffixed(j, ext, mod);
             if (K(j) == LexKind.DecadeWord) return MatchDecadeWord(j, ext, mod);
+            if (T(j).Kind == TKind.Num && IsDayOrd(j) && K(j + 1) == LexKind.Unit) return MatchNumber(j, ext, mod);
             if (K(j) == LexKind.Unit)
             {
                 var u = (Unit)_t[j].Lex.A;
-                if (u == Unit.Year && IsYear(j + 1))
+                if (u == Unit.Year && TryYear(j + 1, out int y, out int yend))
                 {
-                    int y = _t[j + 1].N1;
-                    Emit(ext, j + 2, TimexValue.Year(y), mod);
-                    SetAnchor(new DateOnly(y, 1, 1), Gran.Year);
-                    return j + 2;
+                    Emit(ext, yend, TimexValue.Year(y), mod);
+                    SetAnchorYear(y);
+                    return yend;
                 }
                 if (IsPluralUnit(S(j)) && !S(j).EndsWith("es", StringComparison.OrdinalIgnoreCase)) return -1;
                 if (u is Unit.Week or Unit.Month or Unit.Year or Unit.Day or Unit.Quarter or Unit.Decade or Unit.Weekend)
@@ -1079,13 +1212,16 @@ internal sealed class SentenceScanner
         if (W(i, "bis") && W(k, "zu")) k++;
         if (W(i, "gegen") && K(k) == LexKind.Boundary) return MatchBoundary(k, i);
         if (W(i, "über") && T(k).Kind != TKind.Num && K(k) != LexKind.NumWord) return -1;
+        // "vor knapp zwei Jahren": the preposition still decides between a date and a duration.
+        var prep = K(i - 1) == LexKind.Prep ? (Prep)_t[i - 1].Lex.A : Prep.None;
+        int prepTok = prep is Prep.Vor or Prep.In ? i - 1 : -1;
         if (T(k).Kind == TKind.Num)
         {
             if (W(k + 1, "uhr") || T(k).Sep == ':') return MatchTime(k, i, mod);
             if (IsYear(k) && !(K(k + 1) == LexKind.Unit)) return MatchYear(k, i, mod);
-            return MatchDuration(k, i, mod);
+            return MatchDuration(k, i, mod, prepTok >= 0 ? prep : Prep.None, prepTok);
         }
-        if (K(k) is LexKind.NumWord or LexKind.Vague) return MatchDuration(k, i, mod);
+        if (K(k) is LexKind.NumWord or LexKind.Vague) return MatchDuration(k, i, mod, prepTok >= 0 ? prep : Prep.None, prepTok);
         if (K(k) == LexKind.Boundary) return MatchBoundary(k, i);
         if (K(k) == LexKind.Month) return MatchMonth(k, i, mod);
         return -1;
@@ -1150,6 +1286,43 @@ internal sealed class SentenceScanner
         if (u is Unit.Night) return -1;
         Emit(i, k + 1, TimexValue.Duration(1, 1, u), set: true);
         return k + 1;
+    }
+
+    /// <summary>Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).</summary>
+    internal static DateOnly Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(y, month, day);
+    }
+
+    // Ostern, Pfingsten, Karfreitag …: dated from Easter of the year the tense points to.
+    private int MatchFeast(int i)
+    {
+        int off = _t[i].Lex.A;
+        int end = i + 1;
+        int y;
+        if (IsYear(end)) { y = _t[end].N1; end++; }
+        else
+        {
+            y = RefYear;
+            if (y < 1584 || y > 9998) return -1;
+            if (News)
+            {
+                var same = Easter(y).AddDays(off);
+                var tense = TenseAt(i);
+                if (tense == Tense.Past && same > _dct) y--;
+                else if (tense == Tense.Future && same < _dct) y++;
+                else if (tense == Tense.Present && Math.Abs(same.DayNumber - _dct.DayNumber) > 183) y += same < _dct ? 1 : -1;
+            }
+        }
+        if (y < 1584 || y > 9998) return -1;
+        var d = Easter(y).AddDays(off);
+        Emit(i, end, TimexValue.Day(d));
+        SetAnchor(d, Gran.Day);
+        return end;
     }
 
     private int MatchHoliday(int i, int ext, int dayShift)

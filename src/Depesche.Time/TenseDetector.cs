@@ -84,6 +84,7 @@ public static class TenseDetector
             else if (PastSpan.Contains(w)) marks[i] = -1;
             else if (AuxSpan.Contains(w)) hasAux = true;
             else if (w.Length == 6 && w.SequenceEqual("morgen")) marks[i] = 1;
+            else if (!toks[i].Cap && IsWeakPreterite(w) && !(i + 1 < n && toks[i + 1].Kind == TKind.Word && toks[i + 1].Cap)) marks[i] = -1;
         }
         if (!hasAux) return;
         // Perfekt: a present auxiliary plus a participle. Only participles mark; the auxiliary alone is present.
@@ -94,6 +95,11 @@ public static class TenseDetector
             if (IsParticiple(w)) marks[i] = -1;
         }
     }
+
+    /// <summary>explodierten, berichtete, meldeten: weak preterite endings (an adjective before a noun is excluded by the caller).</summary>
+    internal static bool IsWeakPreterite(ReadOnlySpan<char> w) =>
+        w.Length >= 7 && (w.EndsWith("ierte") || w.EndsWith("ierten") || w.EndsWith("ete") || w.EndsWith("eten"))
+        && !w.EndsWith("nete") && !w.EndsWith("neten") && !w.StartsWith("ge");
 
     internal static bool IsParticiple(ReadOnlySpan<char> w)
     {

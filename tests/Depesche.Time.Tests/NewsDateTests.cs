@@ -16,14 +16,23 @@ public sealed class NewsDateTests
     [InlineData("2025-12-18", "Die Agentur meldete am Mittwochabend neue Zahlen.", "Mittwochabend => 2025-12-17TEV")]
     // An explicit date after the weekday wins.
     [InlineData("2025-12-18", "Die Zahlen kommen am Freitag, 19. Dezember.", "Freitag, 19. Dezember => 2025-12-19")]
+    [InlineData("2025-12-18", "Die Zahlen kamen am Montag, dem 15.12.2025, heraus.", "Montag, dem 15.12.2025 => 2025-12-15")]
+    // A weak preterite ("explodierten") is past without an auxiliary.
+    [InlineData("2025-12-19", "In Bagdad explodierten am Donnerstagabend vier Autobomben.", "Donnerstagabend => 2025-12-18TEV")]
+    // A modifier between "vor" and the count keeps the date reading.
+    [InlineData("2025-12-18", "Vor knapp zwei Jahren hatte das Regime gedroht.", "Vor knapp zwei Jahren => 2023 APPROX")]
     [InlineData("2025-12-18", "Gestern hatte der Rat getagt, heute beginnt die Sitzung, morgen soll abgestimmt werden.", "Gestern => 2025-12-17 | heute => 2025-12-18 | morgen => 2025-12-19")]
     [InlineData("2025-12-18", "Übermorgen reist sie ab, vorgestern war sie noch in Paris.", "Übermorgen => 2025-12-20 | vorgestern => 2025-12-16")]
     [InlineData("2025-12-18", "Heute Abend spricht der Präsident.", "Heute Abend => 2025-12-18TEV")]
+    [InlineData("2025-12-18", "Am gestrigen Mittwoch hatte der Rat getagt.", "gestrigen Mittwoch => 2025-12-17")]
+    [InlineData("2025-12-18", "Eine Freilassung sei am heutigen Tag möglich.", "heutigen Tag => 2025-12-18")]
     // "vor zwei Wochen" is a date at week granularity (TIMEX3 "two weeks ago").
     [InlineData("2025-12-18", "Der Anschlag war vor zwei Wochen.", "vor zwei Wochen => 2025-W49")]
     [InlineData("2025-12-18", "Vor drei Tagen hatte der Vulkan Asche ausgestoßen.", "Vor drei Tagen => 2025-12-15")]
     [InlineData("2025-12-18", "Die Wahl findet in drei Tagen statt.", "in drei Tagen => 2025-12-21")]
     [InlineData("2025-12-18", "Kommende Woche trifft sich der Rat.", "Kommende Woche => 2025-W52")]
+    [InlineData("2025-12-18", "Am Mittwoch kommender Woche soll abgestimmt werden.", "Mittwoch kommender Woche => 2025-12-24")]
+    [InlineData("2025-12-18", "Am Montag dieser Woche hatte der Rat getagt.", "Montag dieser Woche => 2025-12-15")]
     [InlineData("2025-12-18", "In der vergangenen Woche waren die Kurse gefallen.", "vergangenen Woche => 2025-W50")]
     // Past tense on a Thursday: the weekend before.
     [InlineData("2025-12-18", "Am Wochenende hatte es Proteste gegeben.", "Wochenende => 2025-W50-WE")]
@@ -40,9 +49,14 @@ public sealed class NewsDateTests
     // A month after the publication month: future tense looks ahead, past tense back.
     [InlineData("2025-12-18", "Im März soll die Anlage fertig sein.", "März => 2026-03")]
     [InlineData("2025-12-18", "Im März war die Anlage fertig.", "März => 2025-03")]
+    // The month after publication in a past-tense clause is a nominal future, not eleven months back.
+    [InlineData("2025-11-03", "Gas kostete zur Lieferung im Dezember rund 31 Euro.", "Dezember => 2025-12")]
     // Present without markers: the nearer 24 December.
     [InlineData("2025-12-18", "Am 24. Dezember bleiben die Geschäfte geschlossen.", "24. Dezember => 2025-12-24")]
     [InlineData("2025-12-18", "Die Zahl hat sich seit 2025 verdoppelt.", "2025 => 2025")]
+    // After an article, a year needs a participle to follow ("die 1400 hessischen Soldaten" is a count).
+    [InlineData("2025-12-18", "Der 1936 gegründete Verein feiert.", "1936 => 1936")]
+    [InlineData("2025-12-18", "Die 1400 hessischen Soldaten ergaben sich.", "")]
     [InlineData("2025-12-18", "Das Gesetz wurde im Jahr 2020 beschlossen.", "Jahr 2020 => 2020")]
     [InlineData("2025-12-18", "Ende 2024 war die Inflation gesunken.", "Ende 2024 => 2024 END")]
     [InlineData("2025-12-18", "Die Musik der 1990er Jahre ist zurück.", "1990er Jahre => 199")]
@@ -53,13 +67,21 @@ public sealed class NewsDateTests
     // Future tense in December: next year's first half.
     [InlineData("2025-12-18", "Im ersten Halbjahr soll der Umsatz steigen.", "ersten Halbjahr => 2026-H1")]
     [InlineData("2025-12-18", "Am 24. Dezember bleiben die Läden zu, an Silvester auch.", "24. Dezember => 2025-12-24 | Silvester => 2025-12-31")]
+    // Movable feasts are dated from Easter (2026-04-05; Pfingstmontag 2026-05-25).
+    [InlineData("2025-12-18", "Bis Ostern soll das Gesetz stehen, spätestens bis Pfingstmontag.", "Ostern => 2026-04-05 | Pfingstmontag => 2026-05-25")]
+    [InlineData("2025-12-18", "An Karfreitag hatte es gestürmt.", "Karfreitag => 2025-04-18")]
+    [InlineData("2025-12-18", "Anfang nächster Woche soll gewählt werden.", "Anfang nächster Woche => 2025-W52 START")]
     public void Dates(string published, string sentence, string expected) => TaggerAssert.Tags(published, sentence, expected);
 
     [Theory]
     // A count, not a year.
     [InlineData("Rund 1500 Menschen demonstrierten in der Stadt.")]
     [InlineData("Das Ticket kostet 2000 Euro.")]
+    // A decimal count is not "5 Jahre".
+    [InlineData("Die Strafe beträgt 3,5 Prozent.")]
     [InlineData("Der 1. FC Köln gewann mit 2:1.")]
+    // A first name, not the month.
+    [InlineData("Die Rede von August Bebel wurde oft zitiert.")]
     // "eines Tages" is an idiom, not a duration.
     [InlineData("Eines Tages wird er zurückkommen.")]
     public void No_expression(string sentence) => TaggerAssert.Tags("2025-12-18", sentence, "");

@@ -12,6 +12,9 @@ public sealed class NewsTimeDurationSetTests
     [InlineData("Am Freitag um 9 Uhr soll die Abstimmung beginnen.", "Freitag => 2025-12-19 | 9 Uhr => 2025-12-19T09:00")]
     [InlineData("Am frühen Morgen hatte es gebrannt.", "frühen Morgen => 2025-12-18TMO START")]
     [InlineData("Am Abend wurde die Einigung verkündet.", "Abend => 2025-12-18TEV")]
+    // The night is dated by its evening; both weekdays belong to one expression.
+    [InlineData("In der Nacht von Dienstag auf Mittwoch hatte es gebrannt.", "Nacht von Dienstag auf Mittwoch => 2025-12-16TNI")]
+    [InlineData("In der Nacht zum Sonntag war es ruhig geblieben.", "Nacht zum Sonntag => 2025-12-14TNI")]
     public void Times(string sentence, string expected) => TaggerAssert.Tags("2025-12-18", sentence, expected);
 
     [Theory]
@@ -31,6 +34,7 @@ public sealed class NewsTimeDurationSetTests
     [InlineData("Der Streik soll zwei Wochen lang dauern.", "zwei Wochen lang => P2W")]
     [InlineData("Die Sitzung dauerte mehr als zehn Stunden.", "mehr als zehn Stunden => PT10H MORE_THAN")]
     [InlineData("Nach anderthalb Stunden war alles vorbei.", "anderthalb Stunden => PT1H30M")]
+    [InlineData("Die Haft dauerte 3,5 Jahre.", "3,5 Jahre => P3.5Y")]
     [InlineData("Nach dem zweiwöchigen Streik fuhren die Züge wieder.", "zweiwöchigen => P2W")]
     [InlineData("Seit Jahren wird darüber gestritten.", "Seit Jahren => PXY")]
     public void Durations(string sentence, string expected) => TaggerAssert.Tags("2025-12-18", sentence, expected);

@@ -21,6 +21,8 @@ public static class BenchCommand
     {
         var cmd = new Command("bench", "Measure speed and memory on real German text (one core), next to peers measured in the same run.");
         cmd.Add(Tokenize(console));
+        cmd.Add(BenchStoreCommand.Ingest(console));
+        cmd.Add(BenchStoreCommand.Search(console));
         return cmd;
     }
 

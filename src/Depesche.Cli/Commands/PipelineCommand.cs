@@ -13,6 +13,7 @@ public static class PipelineCommand
         cmd.SetAction(_ =>
         {
             console.Out.Write(PipelineFactory.Default().Explain());
+            foreach (var o in PipelineFactory.Omitted) console.Out.WriteLine("left out: " + o);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -16,6 +16,18 @@ public static class Evaluations
     private static List<Evaluation> Build()
     {
         var list = new List<Evaluation>();
+        // Time: WikiWarsDE dev subset, narrative anchoring; the gate pins strict extraction with correct value.
+        list.Add(new Evaluation("time.wikiwarsde", "strictValueF1", "data/wikiwarsde", path =>
+        {
+            var s = Depesche.Time.Evaluation.TimeEvaluator.Evaluate(Depesche.Time.Evaluation.WikiWarsReader.ReadDirectory(path), Depesche.Time.TimeMode.Narrative);
+            return new Dictionary<string, double>
+            {
+                ["lenientF1"] = 100 * s.LenientF1,
+                ["strictF1"] = 100 * s.StrictF1,
+                ["valueAccuracy"] = 100 * s.ValueAccuracy,
+                ["strictValueF1"] = 100 * s.StrictValueF1,
+            };
+        }));
         return list;
     }
 

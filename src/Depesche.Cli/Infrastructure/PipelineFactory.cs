@@ -1,4 +1,8 @@
 using Depesche.Core;
+using Depesche.Entities.Ner;
+using Depesche.Events;
+using Depesche.Knowledge;
+using Depesche.Quotes;
 using Depesche.Text;
 using Depesche.Time;
 
@@ -6,20 +10,39 @@ namespace Depesche.Cli.Infrastructure;
 
 /// <summary>
 /// The one place where analysis stages are chosen and ordered. Stages whose model is missing are left out
-/// and reported, never silently replaced.
+/// and reported (<see cref="Omitted"/>, shown by <c>depesche pipeline --explain</c>), never silently replaced.
 /// </summary>
 public static class PipelineFactory
 {
-    public static Pipeline Default() => Pipeline.Build(DefaultStages());
+    public const string NerModelFile = "ner/ner-de.bin";
 
-    public static IReadOnlyList<IStage> DefaultStages()
+    private static readonly Lazy<(Pipeline Pipeline, IReadOnlyList<string> Omitted)> Cached = new(Create);
+
+    /// <summary>The default pipeline, built once per process (models load once; stages are thread-safe).</summary>
+    public static Pipeline Default() => Cached.Value.Pipeline;
+
+    /// <summary>Stages left out of <see cref="Default"/>, each with the reason.</summary>
+    public static IReadOnlyList<string> Omitted => Cached.Value.Omitted;
+
+    private static (Pipeline, IReadOnlyList<string>) Create()
     {
-        var stages = new List<IStage>
+        var omitted = new List<string>();
+        var stages = new List<IStage> { new TokenizerStage() };
+        var modelPath = ModelsDirectory() is { } dir ? Path.Combine(dir, NerModelFile) : null;
+        if (modelPath is not null && File.Exists(modelPath))
         {
-            new TokenizerStage(),
-            new TimeStage(),
-        };
-        return stages;
+            stages.Add(new NerStage(NerModel.Load(modelPath)));
+            stages.Add(LinkingStage.CreateDefault());
+        }
+        else
+        {
+            omitted.Add($"{NerStage.StageId} and link.kb.v1: no NER model at models/{NerModelFile}");
+        }
+        stages.Add(new TimeStage());
+        // Why this order: quotes read entities and links when present; events read times, entities and quotes.
+        stages.Add(new QuoteStage());
+        stages.Add(new EventStage());
+        return (Pipeline.Build(stages), omitted);
     }
 
     /// <summary>The folder with shipped models: <c>DEPESCHE_MODELS</c>, else <c>models/</c> beside the binary or above it.</summary>

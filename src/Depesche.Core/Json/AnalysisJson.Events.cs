@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Depesche.Core.Json;
+
+public static partial class AnalysisJson
+{
+    static partial void WriteEvents(Utf8JsonWriter w, Analysis analysis)
+    {
+        if (analysis.Find<Layer<EventMention>>(LayerName.Events) is not { } events) return;
+        var text = analysis.Text;
+        w.WriteStartArray("events");
+        foreach (var e in events.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", EventNames.Of(e.Type));
+            if (e.Mode == EventMode.None) w.WriteNull("mode"); else w.WriteString("mode", EventNames.Of(e.Mode));
+            w.WriteString("status", EventNames.Of(e.Status));
+            w.WriteBoolean("reported", (e.Flags & EventFlags.Reported) != 0);
+            w.WriteBoolean("unconfirmed", (e.Flags & EventFlags.Unconfirmed) != 0);
+            w.WriteStartObject("trigger");
+            w.WriteString("text", string.Join(" … ", e.TriggerParts.IsDefaultOrEmpty ? [e.Range.Slice(text)] : e.TriggerParts.Select(p => p.Slice(text))));
+            w.WriteNumber("start", e.Start);
+            w.WriteNumber("end", e.End);
+            w.WriteEndObject();
+            w.WriteStartArray("actors");
+            foreach (var a in e.Actors.IsDefault ? [] : e.Actors)
+            {
+                w.WriteStartObject();
+                w.WriteString("role", a.Role == ActorRole.Source ? "source" : "target");
+                w.WriteString("name", a.Name);
+                w.WriteString("text", a.Range.Slice(text));
+                w.WriteNumber("start", a.Start);
+                w.WriteNumber("end", a.End);
+                if (a.EntityId is not null) w.WriteString("entity", a.EntityId);
+                if (a.Description is not null) w.WriteString("description", a.Description);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (e.Place is { } p)
+            {
+                w.WriteStartObject("place");
+                w.WriteString("name", p.Name);
+                w.WriteString("text", p.Range.Slice(text));
+                w.WriteNumber("start", p.Start);
+                w.WriteNumber("end", p.End);
+                if (p.EntityId is not null) w.WriteString("entity", p.EntityId);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("place");
+            if (e.Time is { } t)
+            {
+                w.WriteStartObject("time");
+                w.WriteString("value", t.Value);
+                w.WriteString("text", t.Range.Slice(text));
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("end", t.End);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("time");
+            if (e.Attribution is { } src)
+            {
+                w.WriteStartObject("source");
+                w.WriteString("name", src.Name);
+                w.WriteNumber("start", src.Start);
+                w.WriteNumber("end", src.End);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("source");
+            w.WriteStartObject("evidence");
+            w.WriteNumber("start", e.SentenceStart);
+            w.WriteNumber("end", e.SentenceEnd);
+            if (e.QuoteIndex >= 0) w.WriteNumber("quote", e.QuoteIndex); else w.WriteNull("quote");
+            w.WriteEndObject();
+            w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+            w.WriteString("cameo", e.Cameo);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,238 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Depesche.Entities.Ner;
+
+/// <summary>
+/// A trained NER tagger: hashed emission weights (one row of <see cref="NerLabels.Count"/> floats per hashed feature),
+/// tag-transition weights, the gazetteer and word clusters it was trained with, and its feature settings.
+/// Tagging is Viterbi decoding under BIO constraints. Immutable once built; <see cref="Tag"/> is thread-safe
+/// (scratch buffers are per thread).
+/// </summary>
+public sealed class NerModel
+{
+    /// <summary>File magic and format version of <see cref="Save(Stream)"/>.</summary>
+    public const uint Magic = 0x4E455250; // "PREN"
+    public const int FormatVersion = 1;
+
+    private readonly NerFeatures _features;
+    [ThreadStatic] private static FeatureBuffer? t_buffer;
+    [ThreadStatic] private static float[]? t_scores;
+    [ThreadStatic] private static int[]? t_back;
+
+    internal NerModel(int rowBits, FeatureSet features, float[] weights, float[] transitions, Gazetteer gazetteer, WordClusters clusters, string version)
+    {
+        int L = NerLabels.Count;
+        if (weights.Length != (1 << rowBits) * L) throw new ArgumentException("Weight array does not match the row count.");
+        if (transitions.Length != (L + 1) * L) throw new ArgumentException("Transition array has the wrong size.");
+        RowBits = rowBits;
+        Features = features;
+        Weights = weights;
+        Transitions = transitions;
+        Gazetteer = gazetteer;
+        Clusters = clusters;
+        Version = version;
+        _features = new NerFeatures(features, gazetteer, clusters, rowBits);
+    }
+
+    public int RowBits { get; }
+    public FeatureSet Features { get; }
+    public Gazetteer Gazetteer { get; }
+    public WordClusters Clusters { get; }
+
+    /// <summary>A free-form model version recorded in produced layers (e.g. <c>germeval-dev+smartdata-2026-11-25</c>).</summary>
+    public string Version { get; }
+
+    internal float[] Weights { get; }
+    /// <summary>Row <c>p+1</c> (p = previous tag, row 0 = sentence start), column = next tag.</summary>
+    internal float[] Transitions { get; }
+
+    internal NerFeatures FeatureExtractor => _features;
+
+    /// <summary>Tags one sentence; returns tag ids (see <see cref="NerLabels.Tags"/>).</summary>
+    public int[] Tag(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        var tags = new int[starts.Length];
+        Tag(text, starts, ends, tags);
+        return tags;
+    }
+
+    /// <summary>Tags one sentence into <paramref name="tags"/>; returns the Viterbi margin per token in <paramref name="margins"/> when given.</summary>
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, Span<float> margins = default)
+    {
+        int n = starts.Length;
+        if (n == 0) return;
+        var buf = t_buffer ??= new FeatureBuffer();
+        _features.Extract(text, starts, ends, buf);
+        int L = NerLabels.Count;
+        if (t_scores is null || t_scores.Length < n * L) t_scores = new float[Math.Max(n * L, 4096)];
+        if (t_back is null || t_back.Length < n * L) t_back = new int[Math.Max(n * L, 4096)];
+        Emissions(buf, Weights, t_scores);
+        Viterbi(t_scores, n, Transitions, null, tags, t_back, margins);
+    }
+
+    public int[] Tag(GoldSentence s) => Tag(s.Text, s.Starts, s.Ends);
+
+    internal static void Emissions(FeatureBuffer buf, float[] w, float[] scores)
+    {
+        int L = NerLabels.Count;
+        int V = Vector<float>.Count;
+        var rows = buf.Rows;
+        for (int i = 0; i < buf.Count; i++)
+        {
+            var dst = scores.AsSpan(i * L, L);
+            dst.Clear();
+            for (int k = buf.Offsets[i]; k < buf.Offsets[i + 1]; k++)
+            {
+                var src = w.AsSpan(rows[k] * L, L);
+                int l = 0;
+                // Why: 25 tags = 3 AVX vectors + 1; this add is the tagger's hot loop.
+                for (; l + V <= L; l += V)
+                    (new Vector<float>(dst[l..]) + new Vector<float>(src[l..])).CopyTo(dst[l..]);
+                for (; l < L; l++) dst[l] += src[l];
+            }
+        }
+    }
+
+    // Why: I-X may only follow B-X or I-X, so its predecessors are two tags, not 25: precomputed once.
+    private static readonly int[][] Predecessors = Enumerable.Range(0, NerLabels.Count)
+        .Select(t => Enumerable.Range(0, NerLabels.Count).Where(p => NerLabels.Allowed(p, t)).ToArray()).ToArray();
+
+    /// <summary>
+    /// First-order Viterbi with hard BIO constraints and, when <paramref name="allowed"/> is given, per-token tag masks
+    /// (constrained decoding of partially labelled gold).
+    /// </summary>
+    internal static void Viterbi(float[] em, int n, float[] trans, uint[]? allowed, Span<int> tags, int[] back, Span<float> margins = default)
+    {
+        int L = NerLabels.Count;
+        Span<float> prev = stackalloc float[L];
+        Span<float> cur = stackalloc float[L];
+        for (int t = 0; t < L; t++)
+        {
+            bool ok = NerLabels.Allowed(-1, t) && (allowed is null || (allowed[0] & (1u << t)) != 0);
+            prev[t] = ok ? em[t] + trans[t] : float.NegativeInfinity;
+        }
+        for (int i = 1; i < n; i++)
+        {
+            for (int t = 0; t < L; t++)
+            {
+                float best = float.NegativeInfinity; int arg = 0;
+                if (allowed is null || (allowed[i] & (1u << t)) != 0)
+                    foreach (int p in Predecessors[t])
+                    {
+                        float s = prev[p] + trans[(p + 1) * L + t];
+                        if (s > best) { best = s; arg = p; }
+                    }
+                cur[t] = best + em[i * L + t];
+                back[i * L + t] = arg;
+            }
+            cur.CopyTo(prev);
+        }
+        int bt = 0; float bs = float.NegativeInfinity;
+        for (int t = 0; t < L; t++) if (prev[t] > bs) { bs = prev[t]; bt = t; }
+        tags[n - 1] = bt;
+        for (int i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]];
+        if (!margins.IsEmpty)
+            for (int i = 0; i < n; i++)
+            {
+                // Why: a cheap confidence: how far the chosen tag beats the best other tag at that token, given the chosen previous tag.
+                int prevTag = i > 0 ? tags[i - 1] : -1;
+                int row = (prevTag + 1) * L;
+                float chosen = em[i * L + tags[i]] + trans[row + tags[i]], other = float.NegativeInfinity;
+                for (int t = 0; t < L; t++)
+                    if (t != tags[i] && NerLabels.Allowed(prevTag, t) && em[i * L + t] + trans[row + t] > other) other = em[i * L + t] + trans[row + t];
+                margins[i] = chosen - other;
+            }
+    }
+
+    // ---- persistence -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the compact binary format: header, settings, transitions (float32), the non-zero weight rows as
+    /// (row delta varint, <see cref="Half"/> × tags), gazetteer hashes, cluster table. Weights are rounded to
+    /// <see cref="Half"/> at the end of training, so a saved and reloaded model predicts identically.
+    /// </summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var fs = File.Create(path);
+        Save(fs);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        int L = NerLabels.Count;
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(Version);
+        w.Write(L);
+        w.Write(RowBits);
+        w.Write((int)Features);
+        foreach (var t in Transitions) w.Write(t);
+        int rows = 1 << RowBits;
+        int nonzero = 0;
+        for (int r = 0; r < rows; r++) if (!RowIsZero(r)) nonzero++;
+        w.Write(nonzero);
+        int last = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            if (RowIsZero(r)) continue;
+            w.Write7BitEncodedInt(r - last);
+            last = r;
+            for (int l = 0; l < L; l++) w.Write((Half)Weights[r * L + l]);
+        }
+        Gazetteer.Write(w);
+        Clusters.Write(w);
+    }
+
+    private bool RowIsZero(int r)
+    {
+        int L = NerLabels.Count;
+        for (int l = 0; l < L; l++) if (Weights[r * L + l] != 0) return false;
+        return true;
+    }
+
+    /// <summary>Loads a model written by <see cref="Save(Stream)"/>. Throws <see cref="InvalidDataException"/> on a foreign or newer file.</summary>
+    public static NerModel Load(string path)
+    {
+        using var fs = new BufferedStream(File.OpenRead(path), 1 << 16);
+        return Load(fs);
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (r.ReadUInt32() != Magic) throw new InvalidDataException("Not a Depesche NER model file.");
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion}).");
+        string modelVersion = r.ReadString();
+        int L = r.ReadInt32();
+        if (L != NerLabels.Count) throw new InvalidDataException($"Model has {L} tags, expected {NerLabels.Count}.");
+        int rowBits = r.ReadInt32();
+        if (rowBits is < 8 or > 24) throw new InvalidDataException($"Implausible row bits {rowBits}.");
+        var features = (FeatureSet)r.ReadInt32();
+        var trans = new float[(L + 1) * L];
+        for (int i = 0; i < trans.Length; i++) trans[i] = r.ReadSingle();
+        var weights = new float[(1 << rowBits) * L];
+        int nonzero = r.ReadInt32();
+        int row = 0;
+        for (int k = 0; k < nonzero; k++)
+        {
+            row += r.Read7BitEncodedInt();
+            for (int l = 0; l < L; l++) weights[row * L + l] = (float)r.ReadHalf();
+        }
+        var gaz = Gazetteer.Read(r);
+        var clusters = WordClusters.Read(r);
+        return new NerModel(rowBits, features, weights, trans, gaz, clusters, modelVersion);
+    }
+
+    /// <summary>SHA-256 (hex) of the saved bytes: a fingerprint for determinism checks and metadata.</summary>
+    public string Fingerprint()
+    {
+        using var ms = new MemoryStream();
+        Save(ms);
+        return Convert.ToHexStringLower(SHA256.HashData(ms.ToArray()));
+    }
+}

@@ -1,0 +1,1147 @@
+using System.Collections.Immutable;
+using Depesche.Core;
+
+namespace Depesche.Quotes;
+
+/// <summary>
+/// The rules that find quotes in one analysed article. One instance per article (it holds per-article scratch
+/// arrays); the rules themselves are static data, so <see cref="QuoteStage"/> is thread-safe.
+/// </summary>
+internal sealed class QuoteFinder
+{
+    private readonly Analysis _analysis;
+    private readonly string _text;
+    private readonly TokenTable _tok;
+    private readonly SentenceTable _sent;
+    private readonly Layer<EntityMention>? _entities;
+    private readonly int _n;
+    private readonly Lex[] _lex;
+    private readonly int[]?[] _verbs;
+    private readonly int[] _directOf;      // index into _direct of the outermost direct quote covering a token, or -1
+    private readonly List<(int Open, int Close)> _direct = [];
+    private readonly List<Draft> _drafts = [];
+    private readonly int[] _sentenceDraft;  // last draft that a sentence carries, or -1
+
+    private sealed class Draft
+    {
+        public int First, End;                // message tokens [First, End)
+        public QuoteKind Kind;
+        public List<TextRange> Cue = [];
+        public int SpkFirst = -1, SpkEnd = -1; // speaker mention tokens
+        public SpeakerKind SpeakerKind;
+        public int RefStart = -1, RefEnd = -1, Entity = -1;
+        public bool Anonymous;
+        public List<SourceLink> Chain = [];   // links beyond the speaker, origin first
+        public QuoteFlags Flags;
+        public int Sentence;
+        public int Direct = -1;               // index into _direct when this is a direct quote
+        public bool FreeIndirect;
+        public bool Removed;
+        public bool ViaOutlet;
+    }
+
+    public QuoteFinder(Analysis analysis)
+    {
+        _analysis = analysis;
+        _text = analysis.Text;
+        _tok = analysis.Tokens;
+        _sent = analysis.Sentences;
+        _entities = analysis.Find<Layer<EntityMention>>(LayerName.Entities);
+        _n = _tok.Count;
+        _lex = new Lex[_n];
+        _verbs = new int[]?[_n];
+        _directOf = new int[_n];
+        _sentenceDraft = new int[_sent.Count];
+        Array.Fill(_sentenceDraft, -1);
+        for (int i = 0; i < _n; i++)
+        {
+            var e = Lexicon.Get(_tok.TextOf(i));
+            _lex[i] = e.Flags;
+            _verbs[i] = e.Verbs;
+            // Why: "Angaben", "Berichten" are nouns; a capitalised cue form counts only at a sentence start.
+            if (e.Verbs is not null && char.IsUpper(_tok.TextOf(i)[0]) && (_tok.FlagsOf(i) & TokenFlags.SentenceStart) == 0)
+            {
+                _lex[i] &= ~Lex.Cue;
+                _verbs[i] = null;
+            }
+        }
+    }
+
+    public ImmutableArray<Quote> Run()
+    {
+        // 1. Direct quotes: pair quotation marks of every German style.
+        FindDirect();
+        // 2. Per sentence: verb cues (both orders), "wie X berichtete", "laut X", "X zufolge", "nach Angaben X", "hieß es".
+        for (int s = 0; s < _sent.Count; s++) Sentence(s);
+        // 3. Direct quotes left without a cue inherit the speaker of the quote just before them.
+        AttachDirect();
+        // 4. Konjunktiv sentences after a quote continue it (free indirect speech).
+        FreeIndirect();
+        // 5. Pronoun speakers are resolved to their antecedent; the source chain and flags are completed.
+        return Finish();
+    }
+
+    // ---------- token helpers ----------
+
+    private bool Is(int i, Lex f) => i >= 0 && i < _n && (_lex[i] & f) != 0;
+    private ReadOnlySpan<char> T(int i) => _tok.TextOf(i);
+    private bool Tx(int i, string s) => i >= 0 && i < _n && T(i).Equals(s, StringComparison.Ordinal);
+    private bool Cap(int i) => i >= 0 && i < _n && char.IsUpper(T(i)[0]);
+    private bool Lower(int i) => i >= 0 && i < _n && char.IsLower(T(i)[0]);
+    private bool Punct(int i) => _tok.KindOf(i) is TokenKind.Punctuation;
+    private bool Comma(int i) => i >= 0 && i < _n && Tx(i, ",");
+    private bool IsQuoteMark(int i) => i >= 0 && i < _n && _tok.KindOf(i) == TokenKind.Quote;
+    private bool EndPunct(int i) => i >= 0 && i < _n && (Tx(i, ".") || Tx(i, "!") || Tx(i, "?"));
+    private bool ClauseBreak(int i) => Tx(i, ",") || Tx(i, ":") || Tx(i, ";") || EndPunct(i) || Tx(i, "(") || Tx(i, ")") || _tok.KindOf(i) == TokenKind.Dash;
+    private TextRange R(int first, int end) => new(_tok.StartOf(first), _tok.EndOf(end - 1));
+
+    // ---------- 1. direct quotes ----------
+
+    private void FindDirect()
+    {
+        Array.Fill(_directOf, -1);
+        // Why: a stack per style keeps „…“ and »…« apart; ASCII '"' toggles; single ‚…‘ only when opened by ‚.
+        var stack = new List<(int Tok, char Close)>();
+        for (int i = 0; i < _n; i++)
+        {
+            if (_tok.KindOf(i) != TokenKind.Quote && !(_tok.TextOf(i).Length == 1 && "„“”\"»«‚‘".Contains(_tok.TextOf(i)[0], StringComparison.Ordinal))) continue;
+            var t = T(i);
+            if (t.Length != 1) continue;
+            char c = t[0];
+            int top = stack.Count - 1;
+            if (top >= 0 && (stack[top].Close == c || (stack[top].Close == '“' && c == '”') || (stack[top].Close == '"' && c is '“' or '”')))
+            {
+                int open = stack[top].Tok;
+                stack.RemoveAt(top);
+                if (stack.Count == 0) _direct.Add((open, i));
+                continue;
+            }
+            switch (c)
+            {
+                case '„': stack.Add((i, '“')); break;
+                case '»': stack.Add((i, '«')); break;
+                case '«': stack.Add((i, '»')); break;
+                case '‚': stack.Add((i, '‘')); break;
+                case '"': stack.Add((i, '"')); break;
+                case '“': stack.Add((i, '”')); break;
+            }
+            // Why: an opener unclosed within a paragraph-sized window is a stray mark; drop it so the rest still pairs.
+            if (stack.Count > 0 && i - stack[0].Tok > 400) stack.RemoveAt(0);
+        }
+        for (int q = 0; q < _direct.Count; q++)
+            for (int i = _direct[q].Open; i <= _direct[q].Close; i++) _directOf[i] = q;
+    }
+
+    /// <summary>A direct quote that reads as speech rather than a title, a name or a scare quote.</summary>
+    private bool Speechlike(int q)
+    {
+        var (open, close) = _direct[q];
+        int len = close - open - 1;
+        if (len < 3 || Titlelike(q)) return false;
+        bool endPunct = EndPunct(close - 1) || Tx(close - 1, ",") || Tx(close - 1, "…");
+        if (endPunct || len >= 8) return true;
+        for (int i = open + 1; i < close; i++)
+            if (Is(i, Lex.Konj1 | Lex.Konj2 | Lex.Verbish | Lex.Cue) || Tx(i, "ich") || Tx(i, "wir") || Tx(i, "Ich") || Tx(i, "Wir")) return true;
+        return false;
+    }
+
+    /// <summary>Names and titles in quotation marks: "Politico", „Todeszone im Atlantik – Das Bermuda-Dreieck“.</summary>
+    private bool Titlelike(int q)
+    {
+        var (open, close) = _direct[q];
+        int len = close - open - 1;
+        if (len > 12) return false;
+        if (EndPunct(close - 1) && len > 3) return false;
+        int words = 0, caps = 0;
+        for (int i = open + 1; i < close; i++)
+        {
+            if (_tok.KindOf(i) is not (TokenKind.Word or TokenKind.Abbreviation)) continue;
+            words++;
+            if (Cap(i)) caps++;
+        }
+        return words == 0 || caps * 2 >= words + 1 || len <= 2 && caps == words;
+    }
+
+    // ---------- 2. sentences ----------
+
+    private void Sentence(int s)
+    {
+        var span = _sent.TokensOf(s);
+        int a = span.First, b = span.End;
+        if (b - a < 3) return;
+        int last = EndPunct(b - 1) ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
+        bool done = false;
+        if (WieClause(s, a, last)) return;
+
+        for (int v = a; v < b && !done; v++)
+        {
+            if (!Is(v, Lex.Cue) || _directOf[v] >= 0 && !(_direct[_directOf[v]].Open == v || _direct[_directOf[v]].Close == v)) continue;
+            if (_directOf[v] >= 0) continue;
+            if (!ResolveVerb(v, b, out var verb, out int particle)) continue;
+
+            // "wie X berichtete": a subordinate cue; handled below.
+            if (WieBefore(v, a) >= 0) continue;
+
+            // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
+            int before = v - 1;
+            if (before > a && (Comma(before) || IsQuoteMark(before)) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
+            {
+                int msgEnd = Comma(before) ? before : v;
+                if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
+                int q = msgEnd - 1 >= 0 ? _directOf[msgEnd - 1] : -1;
+                int spk0 = v + 1;
+                if ((verb.Flags & CueFlags.NoSubject) != 0 && Tx(spk0, "es"))
+                {
+                    // "hieß es (weiter) aus Regierungskreisen": the circle is the speaker.
+                    int p = spk0 + 1;
+                    while (p < last && Is(p, Lex.Adverb)) p++;
+                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von")) ? p + 1 : -1;
+                }
+                var d = NewDraft(s, verb, v, particle);
+                while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
+                if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
+                if (q >= 0 && _direct[q].Close == msgEnd - 1)
+                {
+                    d.Kind = QuoteKind.Direct;
+                    d.Direct = q;
+                    d.First = _direct[q].Open;
+                    d.End = _direct[q].Close + 1;
+                }
+                else
+                {
+                    int first = ClauseStartBack(a, msgEnd);
+                    if (msgEnd - first < 2) continue;
+                    d.Kind = QuoteKind.Indirect;
+                    d.First = first;
+                    d.End = msgEnd;
+                }
+                AddChainIn(d, v + 1, last);
+                Add(d);
+                done = true;
+                break;
+            }
+
+            // (b) "X sagte, (dass) MSG." / "In Moskau sagte X, dass MSG." / "X sagte: „…“" — message after the comma or colon.
+            // With an auxiliary ("Der NDR hat begründet, dass …") the subject sits around the auxiliary.
+            int fin = AuxBefore(v, a);
+            bool withAux = fin >= 0;
+            if (!withAux) fin = v;
+            int subjEnd = -1;
+            bool subjectBefore = SubjectBefore(a, fin, out int subjStart, out int subjBeforeEnd);
+            int k = fin + 1;
+            int npEnd = -1;
+            while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+            int subjFirst = subjectBefore ? subjStart : -1;
+            if (subjectBefore) subjEnd = subjBeforeEnd;
+            else if ((verb.Flags & CueFlags.NoSubject) == 0)
+            {
+                npEnd = NounPhrase(k, withAux ? v : b);
+                if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
+            }
+            if (withAux) k = v + 1;
+            bool negated = false;
+            int stop = k;
+            while (stop < last && !Comma(stop) && !Tx(stop, ":") && _directOf[stop] < 0)
+            {
+                if (Is(stop, Lex.Negation)) negated = true;
+                stop++;
+            }
+            bool hasObject = stop > k + (particle >= 0 ? 1 : 0) && !AllSkippable(k, stop);
+            if (stop < last && (Comma(stop) || Tx(stop, ":") || _directOf[stop] >= 0))
+            {
+                int m = Comma(stop) || Tx(stop, ":") ? stop + 1 : stop;
+                if (m < last && _directOf[m] >= 0 && _direct[_directOf[m]].Open == m && (Tx(stop, ":") || Comma(stop) || m == stop && Speechlike(_directOf[m])) && !Titlelike(_directOf[m]))
+                {
+                    var d = NewDraft(s, verb, v, particle);
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                    int q = _directOf[m];
+                    d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
+                    AddChainIn(d, v + 1, stop);
+                    Add(d);
+                    done = true;
+                    break;
+                }
+                if (Comma(stop) && m < last && MessageStart(m, last, verb, hasObject, negated))
+                {
+                    var d = NewDraft(s, verb, v, particle);
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                    if (negated)
+                    {
+                        d.Kind = QuoteKind.Reported; d.First = a; d.End = b;
+                    }
+                    else
+                    {
+                        d.Kind = QuoteKind.Indirect; d.First = m; d.End = last;
+                    }
+                    AddChainIn(d, v + 1, stop);
+                    Add(d);
+                    done = true;
+                    break;
+                }
+                if (Tx(stop, ":") && m < last && (verb.Flags & CueFlags.Say) != 0)
+                {
+                    var d = NewDraft(s, verb, v, particle);
+                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                    d.Kind = QuoteKind.Indirect; d.First = m; d.End = last;
+                    Add(d);
+                    done = true;
+                    break;
+                }
+            }
+
+            // (c) "Das schrieben X" — the message is the sentence before.
+            if (v == a + 1 && Is(a, Lex.Anaphor) && Cap(a) && s > 0 && (verb.Flags & CueFlags.Say) != 0)
+            {
+                var prev = _sent.TokensOf(s - 1);
+                var d = NewDraft(s, verb, v, particle);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                int old = _sentenceDraft[s - 1];
+                if (old >= 0 && _drafts[old].Cue.Count == 0) _drafts[old].Removed = true;
+                if (old < 0 || _drafts[old].Removed)
+                {
+                    d.Kind = QuoteKind.Indirect; d.First = prev.First; d.End = prev.End; d.Sentence = s - 1;
+                    AddChainIn(d, v + 1, last);
+                    Add(d);
+                    _sentenceDraft[s] = _drafts.Count - 1;
+                    done = true;
+                    break;
+                }
+            }
+
+            // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0)
+            {
+                var d = NewDraft(s, verb, v, particle);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                d.Kind = QuoteKind.Reported; d.First = a; d.End = b;
+                AddChainIn(d, v + 1, last);
+                Add(d);
+                done = true;
+                break;
+            }
+        }
+        if (done) return;
+
+        // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
+        if (DassFallback(s, a, last)) return;
+
+        // "laut X MSG", "X zufolge MSG", "nach Angaben (des|der|von) X MSG", "unter Berufung auf X".
+        for (int i = a; i < last; i++)
+        {
+            if (_directOf[i] >= 0) continue;
+            if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
+            {
+                int np = NounPhrase(i + 1, last);
+                if (np <= i + 1) continue;
+                var d = NewDraft(s, null, i, -1);
+                SetSpeaker(d, i + 1, np);
+                d.Kind = QuoteKind.Indirect;
+                if (i == a) { d.First = Comma(np) ? np + 1 : np; d.End = last; }
+                else { d.First = a; d.End = last; }
+                if (d.End - d.First < 2) continue;
+                AddChainIn(d, np, last);
+                Add(d);
+                return;
+            }
+            if (Is(i, Lex.Zufolge) && i > a)
+            {
+                int np = NounPhraseBack(a, i);
+                if (np < 0) continue;
+                var d = NewDraft(s, null, i, -1);
+                SetSpeaker(d, np, i);
+                d.Kind = QuoteKind.Indirect;
+                if (np == a) { d.First = Comma(i + 1) ? i + 2 : i + 1; d.End = last; }
+                else { d.First = a; d.End = last; }
+                if (d.End - d.First < 2) continue;
+                Add(d);
+                return;
+            }
+            if (i == a && (Tx(i, "Demnach") || Tx(i, "Demzufolge")) && last - i > 3)
+            {
+                var d = NewDraft(s, null, i, -1);
+                SetSpeaker(d, i, i + 1);
+                d.Kind = QuoteKind.Indirect; d.First = i + 1; d.End = last;
+                Add(d);
+                return;
+            }
+            if (i == a && Cap(i) && !Tx(i, "Nach"))
+            {
+                // "Seiner Meinung nach MSG", "Dem Vernehmen nach MSG"
+                int np = NounPhrase(i, last);
+                if (np > i && Tx(np, "nach") && HasSourceNoun(i, np) && last - np > 3)
+                {
+                    var d = NewDraft(s, null, np, -1);
+                    SetSpeaker(d, i, np);
+                    d.Kind = QuoteKind.Indirect; d.First = Comma(np + 1) ? np + 2 : np + 1; d.End = last;
+                    Add(d);
+                    return;
+                }
+            }
+            if (Tx(i, "Nach") || Tx(i, "nach") || Tx(i, "Gemäß") || Tx(i, "gemäß"))
+            {
+                int np = NounPhrase(i + 1, last);
+                if (np <= i + 1 || !HasSourceNoun(i + 1, np)) continue;
+                var d = NewDraft(s, null, i, -1);
+                SetSpeaker(d, i + 1, np);
+                d.Kind = QuoteKind.Indirect;
+                if (i == a) { d.First = Comma(np) ? np + 1 : np; d.End = last; }
+                else { d.First = a; d.End = last; }
+                if (d.End - d.First < 2) continue;
+                Add(d);
+                return;
+            }
+        }
+    }
+
+    /// <summary>"MSG, wie X berichtete." / "Wie X mitteilte, MSG.": the message is the main clause.</summary>
+    private bool WieClause(int s, int a, int last)
+    {
+        for (int w = a; w < last; w++)
+        {
+            if (!Is(w, Lex.Wie) || _directOf[w] >= 0) continue;
+            int np = NounPhrase(w + 1, last);
+            if (np <= w + 1) continue;
+            int v = np;
+            while (v < last && v < np + 3 && !Is(v, Lex.Cue) && Is(v, Lex.Adverb | Lex.Preposition) ) v++;
+            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb)) continue;
+            var d = NewDraft(s, verb, v, -1);
+            d.Cue.Insert(0, R(w, w + 1));
+            SetSpeaker(d, w + 1, np);
+            d.Kind = QuoteKind.Indirect;
+            if (w == a || (w == a + 1 && IsQuoteMark(a)))
+            {
+                int c = v + 1;
+                while (c < last && !Comma(c)) c++;
+                if (c + 1 >= last) continue;
+                d.First = c + 1; d.End = last;
+            }
+            else
+            {
+                int end = Comma(w - 1) ? w - 1 : w;
+                d.First = a; d.End = end;
+                if (end - a < 2) continue;
+            }
+            if (_directOf[d.First] >= 0 && _direct[_directOf[d.First]].Close == d.End - 1) { d.Kind = QuoteKind.Direct; d.Direct = _directOf[d.First]; }
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
+
+    private bool DassFallback(int s, int a, int last)
+    {
+        for (int c = a + 2; c + 1 < last; c++)
+        {
+            if (!Comma(c) || _directOf[c] >= 0 || !Is(c + 1, Lex.Complementizer)) continue;
+            // The clause before: "Die Experten gehen davon aus" / "Wissenschaftler fanden heraus".
+            int np = NounPhrase(a, c);
+            if (np <= a || np >= c || !Lower(np) || Is(np, Lex.Preposition | Lex.Complementizer | Lex.Coord)) return false;
+            bool agentive = np - a >= 2 && Is(a, Lex.Determiner) || Is(np - 1, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || np - a >= 2 && Cap(a) && Cap(np - 1);
+            if (!agentive || Is(a, Lex.Anaphor) && np == a + 1) return false;
+            for (int i = a; i < c; i++) if (ClauseBreak(i) && !Comma(i)) return false;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = c + 1, End = last };
+            d.Cue.Add(R(np, np + 1));
+            SetSpeaker(d, a, np);
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Picks the cue verb a form stands for: a separable verb when its particle closes the clause, else a plain one.</summary>
+    private bool ResolveVerb(int v, int sentEnd, out CueVerb verb, out int particle)
+    {
+        verb = null!;
+        particle = -1;
+        var ids = _verbs[v];
+        if (ids is null) return false;
+        // Why: a participle or infinitive after "hat/haben" is fine too; the finite auxiliary is not needed for the cue.
+        int clauseEnd = v + 1;
+        while (clauseEnd < sentEnd && !ClauseBreak(clauseEnd) && !(IsQuoteMark(clauseEnd) && _directOf[clauseEnd] >= 0 && _direct[_directOf[clauseEnd]].Open == clauseEnd)) clauseEnd++;
+        CueVerb? plain = null;
+        foreach (var id in ids)
+        {
+            var cv = Lexicon.CueVerbs[id];
+            if (cv.Particle is null) { plain ??= cv; continue; }
+            if (clauseEnd - 1 > v && T(clauseEnd - 1).Equals(cv.Particle, StringComparison.OrdinalIgnoreCase))
+            {
+                verb = cv;
+                particle = clauseEnd - 1;
+                return true;
+            }
+            // "geht davon aus": particle followed by nothing else but the clause end.
+        }
+        if (plain is null) return false;
+        verb = plain;
+        return true;
+    }
+
+    private bool ResolveVerbJoined(int v, out CueVerb verb)
+    {
+        verb = null!;
+        var ids = _verbs[v];
+        if (ids is null) return false;
+        foreach (var id in ids)
+            if (Lexicon.CueVerbs[id].Particle is null) { verb = Lexicon.CueVerbs[id]; return true; }
+        return false;
+    }
+
+    private static readonly string[] Auxiliaries = ["hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren", "wurde",
+        "wurden", "wird", "werden", "will", "wollte", "wollten", "wollen", "soll", "sollte", "sollen", "kann", "konnte", "können", "muss", "musste", "müssen", "möchte"];
+
+    /// <summary>The finite auxiliary of the clause that a participle or infinitive cue ends ("hat … begründet"), or -1.</summary>
+    private int AuxBefore(int v, int a)
+    {
+        for (int i = v - 1; i >= a && i >= v - 12; i--)
+        {
+            if (ClauseBreak(i) || _directOf[i] >= 0) return -1;
+            if (Lower(i) || i == a)
+                foreach (var x in Auxiliaries)
+                    if (T(i).Equals(x, StringComparison.OrdinalIgnoreCase)) return i == a ? -1 : i;
+        }
+        return -1;
+    }
+
+    private static readonly string[] SourceNouns = ["angaben", "bericht", "berichten", "berichts", "studie", "auswertung", "meldung", "meldungen", "analyse",
+        "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
+        "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
+        "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
+        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen"];
+
+    /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
+    private bool SourceNoun(int i)
+    {
+        if (i < 0 || i >= _n || !Cap(i)) return false;
+        var t = T(i);
+        foreach (var s in SourceNouns)
+            if (t.EndsWith(s, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a noun phrase [first, end) contains a source noun.</summary>
+    private bool HasSourceNoun(int first, int end)
+    {
+        for (int i = first; i < end; i++) if (SourceNoun(i)) return true;
+        return false;
+    }
+
+    /// <summary>The "wie" that opens a subordinate clause ending at <paramref name="v"/>, or -1.</summary>
+    private int WieBefore(int v, int a)
+    {
+        for (int i = v - 1; i >= a && i >= v - 8; i--)
+        {
+            if (ClauseBreak(i)) return -1;
+            if (Is(i, Lex.Wie)) return (v + 1 < _n && (ClauseBreak(v + 1) || Is(v + 1, Lex.Adverb))) ? i : -1;
+        }
+        return -1;
+    }
+
+    private bool AllSkippable(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+            if (!Is(i, Lex.Adverb | Lex.Negation) && !(_verbs[i] is null && Lexicon.CueVerbs.Length > 0 && IsParticleLike(i))) return false;
+        return true;
+    }
+
+    private bool IsParticleLike(int i) => T(i).Length <= 6 && Lower(i) && (Tx(i, "mit") || Tx(i, "an") || Tx(i, "ab") || Tx(i, "zurück") || Tx(i, "hinzu") || Tx(i, "ein") || Tx(i, "zu") || Tx(i, "vor") || Tx(i, "hin") || Tx(i, "aus") || Tx(i, "fest") || Tx(i, "klar") || Tx(i, "bekannt") || Tx(i, "auf"));
+
+    /// <summary>Whether the clause after a cue's comma is its message: "dass/ob/wh-", a Konjunktiv verb, or a V2 clause after a plain speech verb.</summary>
+    private bool MessageStart(int m, int last, CueVerb verb, bool hasObject, bool negated)
+    {
+        if (Is(m, Lex.Complementizer) || (Is(m, Lex.WhWord) && !Is(m, Lex.Relative))) return true;
+        if (negated) return false;
+        if (Tx(m, "um") || Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "damit")) return false;
+        if ((verb.Flags & (CueFlags.Say | CueFlags.Report)) == 0) return false;
+        for (int i = m; i < last && i < m + 12; i++)
+        {
+            if (Comma(i) && i > m + 1) break;
+            if (Is(i, Lex.Konj1 | Lex.Konj2)) return true;
+        }
+        for (int i = m; i < last; i++)
+        {
+            if (Comma(i)) break;
+            // "forderte X auf, eine Reform voranzutreiben": a zu-infinitive.
+            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && T(i + 1).EndsWith("en", StringComparison.Ordinal) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
+            if (Lower(i) && T(i).Length > 6 && T(i).Contains("zu", StringComparison.Ordinal) && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1))
+                && (T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 0 && z < T(i).Length - 4)) return true;
+        }
+        if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
+        return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
+    }
+
+    private int ClauseStartBack(int a, int end)
+    {
+        // Why: the message of "MSG, sagte X" runs from the sentence start; a leading colon introduction is cut off.
+        int first = a;
+        for (int i = end - 1; i > a; i--)
+            if (Tx(i, ":") && _directOf[i] < 0) { first = i + 1; break; }
+        return first;
+    }
+
+    /// <summary>Whether the tokens before the verb form its subject ("Selenskyj sagte"), returning where it starts.</summary>
+    private bool SubjectBefore(int a, int v, out int start) => SubjectBefore(a, v, out start, out _);
+
+    /// <summary>Whether the tokens before the verb form its subject ("Selenskyj sagte"), giving where it starts and ends (trailing adverbs excluded).</summary>
+    private bool SubjectBefore(int a, int v, out int start, out int end)
+    {
+        start = a;
+        end = v;
+        // The whole sentence start first ("Der Leiter der WHO, Klaus Stöhr, sagte"), then the last clause.
+        if (TrySubject(a, v, out end)) { start = a; return true; }
+        int from = a;
+        for (int i = v - 1; i > a; i--)
+            if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
+        if (from == a || from >= v) return false;
+        if (TrySubject(from, v, out end)) { start = from; return true; }
+        return false;
+    }
+
+    private bool TrySubject(int from, int v, out int end)
+    {
+        end = v;
+        if (from >= v) return false;
+        if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
+        if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
+        if (Is(from, Lex.Coord) && from + 1 < v) from++;
+        if (Tx(from, "Des") && Tx(from + 1, "Weiteren")) return false;
+        // Why: "Besorgt zeigte sich Kofi Annan": one capitalised word before the verb and a name after it.
+        if (v == from + 1 && !Is(from, Lex.Pronoun | Lex.Describer | Lex.Outlet | Lex.Agency | Lex.Circle) && (_tok.FlagsOf(from) & TokenFlags.SentenceStart) != 0)
+        {
+            int after = v + 1;
+            while (after < _n && Tx(after, "sich")) after++;
+            if (Cap(after) && !Is(after, Lex.Determiner | Lex.Pronoun | Lex.Adverb | Lex.Preposition) && _tok.KindOf(after) == TokenKind.Word) return false;
+        }
+        int np = NounPhrase(from, v);
+        if (np <= from) return false;
+        int e = np;
+        while (np < v && Is(np, Lex.Adverb)) np++;   // "Die Armeeleitung hingegen sprach"
+        if (np != v) return false;
+        end = e;
+        return true;
+    }
+
+    // ---------- noun phrases (speakers) ----------
+
+    /// <summary>The end of a noun phrase starting at <paramref name="i"/> (exclusive), or <paramref name="i"/> when none starts there.</summary>
+    private int NounPhrase(int i, int limit)
+    {
+        if (i >= limit) return i;
+        if (Is(i, Lex.Pronoun) && (Lower(i) || Tx(i, "Er"))) return i + 1;
+        if (Is(i, Lex.Preposition | Lex.Adverb | Lex.Negation | Lex.Complementizer | Lex.WhWord) && !Is(i, Lex.Determiner)) return i;
+        int j = i;
+        bool head = false;     // a noun or name has been seen
+        bool open = false;     // a determiner or adjective waits for its noun
+        int lastHeadEnd = i;
+        while (j < limit)
+        {
+            if (_directOf[j] >= 0 && _direct[_directOf[j]].Open == j)
+            {
+                // A quoted name: "Politico", „Der Spiegel“.
+                int close = _direct[_directOf[j]].Close;
+                if (close - j - 1 is >= 1 and <= 5 && close < limit) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
+                break;
+            }
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i))
+            {
+                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
+                open = true; j++; continue;
+            }
+            if (Cap(j) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
+            {
+                if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
+                if (head && !open && Is(j, Lex.Determiner)) break;
+                head = true; open = false; j++; lastHeadEnd = j; continue;
+            }
+            if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || Tx(j, "im") && Cap(j + 1)))
+            { j++; open = true; continue; }
+            if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
+            { j += 2; open = true; continue; }   // "Ursula von der Leyen"
+            if (head && !open && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; open = true; continue; }
+            if (head && !open && Tx(j, "("))
+            {
+                int c = j + 1;
+                while (c < limit && c < j + 6 && !Tx(c, ")")) c++;
+                if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
+                break;
+            }
+            if (head && !open && Comma(j) && (Cap(j + 1) || Tx(j + 1, "der") || Tx(j + 1, "die")) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun))
+            {
+                // Apposition: ", Lars Beringer" or ", der Sprecher der Polizei" up to a comma or the end.
+                int c = NounPhraseNoApposition(j + 1, limit);
+                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c))) { j = c; lastHeadEnd = j; continue; }
+                break;
+            }
+            break;
+        }
+        return head ? lastHeadEnd : i;
+    }
+
+    private int NounPhraseNoApposition(int i, int limit)
+    {
+        int j = i;
+        bool head = false, open = false;
+        int lastHeadEnd = i;
+        while (j < limit)
+        {
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der"))) break; open = true; j++; continue; }
+            if ((Cap(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
+            { head = true; open = false; j++; lastHeadEnd = j; continue; }
+            if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            break;
+        }
+        return head ? lastHeadEnd : i;
+    }
+
+    /// <summary>A lower-case word that can stand before a noun: "ukrainischen", "81-jährige", "namentlich nicht genannten", "13".</summary>
+    private bool Adjectival(int j)
+    {
+        if (j >= _n) return false;
+        var t = T(j);
+        if (_tok.KindOf(j) == TokenKind.Number) return true;
+        if (!char.IsLower(t[0]) && !char.IsDigit(t[0])) return false;
+        if (Is(j, Lex.AnonMarker) || Tx(j, "nicht") || Tx(j, "so")) return true;
+        if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
+        if (Is(j, Lex.Adverb)) return false;
+        return t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("en", StringComparison.Ordinal) || t.EndsWith("er", StringComparison.Ordinal)
+            || t.EndsWith("es", StringComparison.Ordinal) || t.EndsWith("em", StringComparison.Ordinal);
+    }
+
+    /// <summary>The start of a noun phrase ending right before <paramref name="end"/> ("Den US-Berichten zufolge"), or -1.</summary>
+    private int NounPhraseBack(int a, int end)
+    {
+        int j = end - 1;
+        if (j < a || !(Cap(j) || IsQuoteMark(j))) return -1;
+        int start = -1;
+        for (int i = end - 1; i >= a && i >= end - 8; i--)
+        {
+            if (ClauseBreak(i)) break;
+            // Why: in "Sie entstammen Zeitungsberichten zufolge" the verb is not part of the phrase.
+            bool okStart = Cap(i) || Is(i, Lex.Determiner) || IsQuoteMark(i) || i == a || !Cap(i - 1) || Is(i - 1, Lex.Preposition | Lex.Coord);
+            if (okStart && NounPhrase(i, end) == end) start = i;
+            if (Is(i, Lex.Preposition | Lex.Cue | Lex.Verbish)) break;
+        }
+        return start;
+    }
+
+    // ---------- drafts ----------
+
+    private Draft NewDraft(int s, CueVerb? verb, int v, int particle)
+    {
+        var d = new Draft { Sentence = s };
+        if (verb is not null)
+        {
+            d.Cue.Add(R(v, v + 1));
+            if (particle >= 0) d.Cue.Add(R(particle, particle + 1));
+            if ((verb.Flags & CueFlags.Deny) != 0) d.Flags |= QuoteFlags.Denied;
+            if ((verb.Flags & CueFlags.NoSubject) != 0 && Tx(v + 1, "es")) d.Cue.Add(R(v + 1, v + 2));
+        }
+        else d.Cue.Add(R(v, v + 1));
+        return d;
+    }
+
+    private void Add(Draft d)
+    {
+        _drafts.Add(d);
+        if (d.Sentence >= 0 && d.Sentence < _sentenceDraft.Length) _sentenceDraft[d.Sentence] = _drafts.Count - 1;
+    }
+
+    private void SpeakerFor(Draft d, bool before, int subjStart, int v, int subjEnd)
+    {
+        if (before) SetSpeaker(d, subjStart, v);
+        else if (subjEnd > v + 1) SetSpeaker(d, v + 1, subjEnd);
+    }
+
+    private void SetSpeakerForward(Draft d, int from, int limit)
+    {
+        int np = NounPhrase(from, limit);
+        if (np > from) SetSpeaker(d, from, np);
+    }
+
+    private void SetSpeaker(Draft d, int first, int end)
+    {
+        if (end <= first) return;
+        d.SpkFirst = first;
+        d.SpkEnd = end;
+        d.RefStart = _tok.StartOf(first);
+        d.RefEnd = _tok.EndOf(end - 1);
+        bool anon = false, describer = false, outlet = false, circle = false, name = false;
+        for (int i = first; i < end; i++)
+        {
+            if (Is(i, Lex.AnonMarker)) anon = true;
+            if (Is(i, Lex.Circle)) circle = true;
+            if (Is(i, Lex.Describer | Lex.Angaben)) describer = true;
+            if (Is(i, Lex.Outlet | Lex.Agency) || _directOf[i] >= 0) outlet = true;
+            if (Cap(i) && !Is(i, Lex.Describer | Lex.Circle | Lex.Outlet | Lex.Angaben | Lex.Determiner | Lex.Person) && !(i == first && Is(i, Lex.Determiner))) name = true;
+        }
+        if (first + 1 == end && Is(first, Lex.Pronoun)) d.SpeakerKind = SpeakerKind.Pronoun;
+        else if (_entities is not null && EntityIn(first, end) is var e && e >= 0)
+        {
+            d.Entity = e;
+            d.SpeakerKind = SpeakerKind.Entity;
+        }
+        else if (name && !circle && !anon && !(outlet && !IsQuoteMark(first) && !Is(first, Lex.Agency)) && !(describer && !name)) d.SpeakerKind = SpeakerKind.Entity;
+        else d.SpeakerKind = SpeakerKind.Description;
+        // Why: "informierte Kreise", "ein namentlich nicht genannter Beamter", "Diplomaten" name nobody.
+        d.Anonymous = anon || (circle && !name) || (d.SpeakerKind == SpeakerKind.Description && !name && Is(first, Lex.Determiner) && (Tx(first, "ein") || Tx(first, "eine") || Tx(first, "einem") || Tx(first, "einen") || Tx(first, "einer")));
+        d.ViaOutlet = outlet;
+    }
+
+    private int EntityIn(int first, int end)
+    {
+        if (_entities is null) return -1;
+        int s = _tok.StartOf(first), e = _tok.EndOf(end - 1);
+        int best = -1;
+        var items = _entities.Items;
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (items[i].Start >= e) break;
+            if (items[i].Start >= s && items[i].End <= e && items[i].Type is EntityType.Person or EntityType.Organisation or EntityType.Location)
+            {
+                // Why: in "Präsident Wolodymyr Selenskyj" and "Sprecher der Polizei" the last mention is the head's name.
+                if (best < 0 || items[i].Type == EntityType.Person || items[best].Type != EntityType.Person) best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>"nach Angaben der Nachrichtenagentur X", "unter Berufung auf X und Y", "X zufolge" inside a cue clause become chain links.</summary>
+    private void AddChainIn(Draft d, int from, int to)
+    {
+        for (int i = from; i < to && i < _n; i++)
+        {
+            if (d.SpkFirst >= 0 && i >= d.SpkFirst && i < d.SpkEnd) continue;
+            if ((Tx(i, "nach") || Tx(i, "Nach")) && (Is(i + 1, Lex.Angaben) || Is(i + 2, Lex.Angaben)))
+            {
+                int np = NounPhrase(i + 1, to);
+                if (np <= i + 1) continue;
+                int head = i + 1;
+                while (head < np && (Is(head, Lex.Angaben | Lex.Determiner))) head++;
+                AddLinks(d, head, np, outward: true);
+                i = np - 1;
+            }
+            else if (Is(i, Lex.Berufung) && Tx(i + 1, "auf"))
+            {
+                int np = NounPhrase(i + 2, to);
+                if (np <= i + 2) continue;
+                AddLinks(d, i + 2, np, outward: false);
+                i = np - 1;
+            }
+            else if (Is(i, Lex.Zufolge))
+            {
+                int np = NounPhraseBack(from, i);
+                if (np >= 0) AddLinks(d, np, i, outward: true);
+            }
+        }
+    }
+
+    /// <summary>Adds one link per coordinated phrase. Outward links (the outlet that relays the speaker) follow the speaker; inward ones (circles an outlet relies on) precede it.</summary>
+    private void AddLinks(Draft d, int first, int end, bool outward)
+    {
+        int start = first;
+        var links = new List<SourceLink>();
+        for (int i = first; i <= end; i++)
+        {
+            if (i == end || Is(i, Lex.Coord) && !(_directOf[i] >= 0))
+            {
+                if (i > start) links.Add(Link(start, i));
+                start = i + 1;
+            }
+        }
+        if (outward) d.Chain.AddRange(links);
+        else d.Chain.InsertRange(0, links.Select(l => l with { Start = l.Start }));
+        if (!outward) d.Chain.Insert(links.Count, new SourceLink(-1, -1, SourceLinkKind.Speaker, false));   // placeholder: the speaker goes here
+        if (links.Any(l => l.Anonymous)) d.Flags |= QuoteFlags.Anonymous;
+    }
+
+    private SourceLink Link(int first, int end)
+    {
+        bool anon = false, circle = false, agency = false, outlet = false, name = false;
+        for (int i = first; i < end; i++)
+        {
+            if (Is(i, Lex.AnonMarker)) anon = true;
+            if (Is(i, Lex.Circle)) circle = true;
+            if (Is(i, Lex.Agency)) agency = true;
+            if (Is(i, Lex.Outlet) || _directOf[i] >= 0) outlet = true;
+            if (Cap(i) && !Is(i, Lex.Circle | Lex.Outlet | Lex.Agency | Lex.Determiner | Lex.Describer)) name = true;
+        }
+        var kind = agency ? SourceLinkKind.Agency : outlet ? SourceLinkKind.Outlet : circle ? SourceLinkKind.Circle : SourceLinkKind.Speaker;
+        return new SourceLink(_tok.StartOf(first), _tok.EndOf(end - 1), kind, anon || (circle && !name));
+    }
+
+    // ---------- 3. direct quotes without a cue ----------
+
+    private void AttachDirect()
+    {
+        var claimed = new bool[_direct.Count];
+        foreach (var d in _drafts) if (d.Direct >= 0) claimed[d.Direct] = true;
+        for (int q = 0; q < _direct.Count; q++)
+        {
+            if (claimed[q]) continue;
+            var (open, close) = _direct[q];
+            // Why: "X nannte das „fahrlässig“" — a partial quote in a reported sentence is the quote itself.
+            var host = _drafts.FirstOrDefault(d => !d.Removed && d.First <= open && d.End > close);
+            if (host is not null)
+            {
+                if (host.Kind == QuoteKind.Reported && host.Direct < 0 && !Titlelike(q) | Tx(open - 1, "als"))
+                {
+                    host.Kind = QuoteKind.Direct; host.Direct = q; host.First = open; host.End = close + 1;
+                    claimed[q] = true;
+                }
+                continue;
+            }
+            if (!Speechlike(q)) continue;
+            int s = _tok.SentenceOf(open);
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Direct, Direct = q, First = open, End = close + 1 };
+            // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“").
+            var prev = Previous(open, 2);
+            if (prev is not null)
+            {
+                d.Cue.AddRange(prev.Cue);
+                d.SpkFirst = prev.SpkFirst; d.SpkEnd = prev.SpkEnd; d.SpeakerKind = prev.SpeakerKind;
+                d.RefStart = prev.RefStart; d.RefEnd = prev.RefEnd; d.Entity = prev.Entity; d.Anonymous = prev.Anonymous;
+                d.Chain.AddRange(prev.Chain);
+                d.ViaOutlet = prev.ViaOutlet;
+            }
+            Add(d);
+        }
+        _drafts.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : y.End.CompareTo(x.End));
+    }
+
+    /// <summary>The last quote that ends before token <paramref name="tok"/> within <paramref name="sentences"/> sentences, if it has a speaker.</summary>
+    private Draft? Previous(int tok, int sentences)
+    {
+        int s = _tok.SentenceOf(tok);
+        Draft? best = null;
+        foreach (var d in _drafts)
+            if (!d.Removed && d.End <= tok && d.SpkFirst >= 0 && (best is null || d.End > best.End)) best = d;
+        if (best is null || s - _tok.SentenceOf(best.End - 1) > sentences) return null;
+        return best;
+    }
+
+    // ---------- 4. free indirect speech ----------
+
+    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too, and one unattributed sentence may sit between.
+    private const Lex FreeKonj = Lex.Konj2;
+    private const int FreeGap = 2;
+
+    private void FreeIndirect()
+    {
+        var covered = new bool[_sent.Count];
+        foreach (var d in _drafts)
+            if (!d.Removed)
+                for (int s = _tok.SentenceOf(d.First); s <= _tok.SentenceOf(d.End - 1); s++) covered[s] = true;
+        var added = new List<Draft>();
+        Draft? run = null;
+        for (int s = 1; s < _sent.Count; s++)
+        {
+            if (covered[s]) { run = null; continue; }
+            var span = _sent.TokensOf(s);
+            bool konj = false;
+            for (int i = span.First; i < span.End; i++)
+            {
+                if (_directOf[i] >= 0) continue;
+                if (Is(i, Lex.Konj1 | FreeKonj) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
+            }
+            if (!konj || span.Count < 4) { run = null; continue; }
+            if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
+            {
+                run.End = span.End;
+                continue;
+            }
+            var prev = Previous(span.First, FreeGap);
+            if (prev is null || prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
+            run = new Draft
+            {
+                Sentence = s, Kind = QuoteKind.Indirect, First = span.First, End = span.End, FreeIndirect = true,
+                SpkFirst = prev.SpkFirst, SpkEnd = prev.SpkEnd, SpeakerKind = prev.SpeakerKind, RefStart = prev.RefStart, RefEnd = prev.RefEnd,
+                Entity = prev.Entity, Anonymous = prev.Anonymous, ViaOutlet = prev.ViaOutlet, Flags = prev.Flags & (QuoteFlags.Anonymous),
+            };
+            run.Chain.AddRange(prev.Chain);
+            added.Add(run);
+            _drafts.Add(run);
+        }
+    }
+
+    // ---------- 5. finish ----------
+
+    private ImmutableArray<Quote> Finish()
+    {
+        var article = _analysis.Article;
+        var agency = article.Source.Agency;
+        var result = ImmutableArray.CreateBuilder<Quote>(_drafts.Count);
+        var live = _drafts.Where(d => !d.Removed && d.End > d.First).OrderBy(d => d.First).ToList();
+
+        // Unconfirmed / denied reports: "Das Weiße Haus bestätigte die Berichte zunächst nicht", "… dementierte den Bericht".
+        for (int s = 0; s < _sent.Count; s++)
+        {
+            var span = _sent.TokensOf(s);
+            bool confirmNeg = false, deny = false, aboutReports = false;
+            for (int i = span.First; i < span.End; i++)
+            {
+                if (_directOf[i] >= 0) continue;
+                if (_verbs[i] is { } ids)
+                    foreach (var id in ids)
+                    {
+                        var f = Lexicon.CueVerbs[id].Flags;
+                        if ((f & CueFlags.Confirm) != 0) confirmNeg |= HasNegationAfter(i, span.End);
+                        if ((f & CueFlags.Deny) != 0 && Lexicon.CueVerbs[id].Particle is null) deny = true;
+                        if (Lexicon.CueVerbs[id].Lemma == "zurückweisen" && HasParticle(i, span.End, "zurück")) deny = true;
+                    }
+                if (Is(i, Lex.Outlet) || Tx(i, "dies") || Tx(i, "das") || Tx(i, "Angaben")) aboutReports = true;
+            }
+            if (!(confirmNeg || deny) || !aboutReports) continue;
+            int start = span.First;
+            foreach (var d in live)
+            {
+                if (d.First >= start) continue;
+                // Why: "the reports" are media reports; a quote relayed by an agency is not what was left unconfirmed.
+                if (d.ViaOutlet && !SpeakerIsAgency(d) || d.Chain.Any(l => l.Kind == SourceLinkKind.Outlet) || s - _tok.SentenceOf(d.First) <= 1)
+                    d.Flags |= confirmNeg ? QuoteFlags.Unconfirmed : QuoteFlags.Denied;
+            }
+        }
+
+        // Why: "Peskow sagte, dass … Peskow sagte russischen Medien zufolge nicht, …": the relay covers both statements.
+        for (int i = 0; i + 1 < live.Count; i++)
+        {
+            var x = live[i];
+            var y = live[i + 1];
+            if (x.SpkFirst < 0 || y.SpkFirst < 0 || Math.Abs(_tok.SentenceOf(y.First) - _tok.SentenceOf(x.End - 1)) > 1) continue;
+            if (!T(x.SpkEnd - 1).Equals(T(y.SpkEnd - 1), StringComparison.Ordinal)) continue;
+            if (x.Chain.Count == 0 && y.Chain.Count > 0 && y.Chain.All(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency)) x.Chain.AddRange(y.Chain);
+            else if (y.Chain.Count == 0 && x.Chain.Count > 0 && x.Chain.All(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency)) y.Chain.AddRange(x.Chain);
+        }
+
+        foreach (var d in live)
+        {
+            var speaker = default(QuoteSpeaker);
+            if (d.SpkFirst >= 0)
+            {
+                int rs = d.RefStart, re = d.RefEnd, ent = d.Entity;
+                if (d.SpeakerKind == SpeakerKind.Pronoun) (rs, re, ent) = Antecedent(d);
+                speaker = new QuoteSpeaker(_tok.StartOf(d.SpkFirst), _tok.EndOf(d.SpkEnd - 1), d.SpeakerKind, rs, re, ent, d.Anonymous);
+            }
+            var chain = ImmutableArray.CreateBuilder<SourceLink>();
+            bool placed = false;
+            foreach (var l in d.Chain)
+            {
+                if (l.Start < 0)
+                {
+                    if (!speaker.IsEmpty) chain.AddRange(SpeakerLinks(speaker, d));
+                    placed = true;
+                }
+                else chain.Add(l);
+            }
+            if (!placed && !speaker.IsEmpty) chain.InsertRange(0, SpeakerLinks(speaker, d));
+            var flags = d.Flags;
+            if (speaker.Anonymous || d.SpkFirst < 0 && d.Cue.Count > 0) flags |= QuoteFlags.Anonymous;
+            if (chain.Any(l => l.Anonymous)) flags |= QuoteFlags.Anonymous;
+            int media = chain.Count(l => l.Kind is SourceLinkKind.Outlet or SourceLinkKind.Agency);
+            if (media == 1) flags |= QuoteFlags.SingleSource;
+            if (agency is not null)
+            {
+                var ar = article.Source.AgencyRange;
+                chain.Add(new SourceLink(ar?.Start ?? 0, ar?.End ?? 0, SourceLinkKind.Agency, false, agency));
+            }
+            result.Add(new Quote(_tok.StartOf(d.First), _tok.EndOf(d.End - 1), d.Kind, QuoteCue.From([.. d.Cue.OrderBy(c => c.Start)]), speaker, chain.ToImmutable(), flags));
+        }
+        return result.ToImmutable();
+    }
+
+    private bool SpeakerIsAgency(Draft d)
+    {
+        for (int i = d.SpkFirst; i >= 0 && i < d.SpkEnd; i++) if (Is(i, Lex.Agency)) return true;
+        return false;
+    }
+
+    /// <summary>The speaker as chain links: one per coordinated outlet ("Politico" und "Axios"), else one.</summary>
+    private IEnumerable<SourceLink> SpeakerLinks(QuoteSpeaker s, Draft d)
+    {
+        if (d.ViaOutlet && d.SpeakerKind != SpeakerKind.Pronoun)
+        {
+            var parts = new List<(int, int)>();
+            int start = d.SpkFirst;
+            for (int i = d.SpkFirst; i <= d.SpkEnd; i++)
+                if (i == d.SpkEnd || Is(i, Lex.Coord) && _directOf[i] < 0)
+                {
+                    if (i > start) parts.Add((start, i));
+                    start = i + 1;
+                }
+            if (parts.Count > 1)
+            {
+                foreach (var (a, b) in parts)
+                {
+                    int first = a;
+                    // Why: "die Nachrichtenportale "Politico"": the link is the name, the common noun is the description.
+                    while (first < b - 1 && !IsQuoteMark(first) && (Is(first, Lex.Determiner | Lex.Outlet))) first++;
+                    var l = Link(first, b);
+                    yield return l with { Kind = l.Kind == SourceLinkKind.Speaker ? SourceLinkKind.Outlet : l.Kind };
+                }
+                yield break;
+            }
+        }
+        yield return SpeakerLink(s, d);
+    }
+
+    private SourceLink SpeakerLink(QuoteSpeaker s, Draft d)
+    {
+        var kind = SourceLinkKind.Speaker;
+        if (d.ViaOutlet)
+        {
+            bool agency = false;
+            for (int i = d.SpkFirst; i < d.SpkEnd; i++) if (Is(i, Lex.Agency)) agency = true;
+            kind = agency ? SourceLinkKind.Agency : SourceLinkKind.Outlet;
+        }
+        return new SourceLink(s.ReferentStart, s.ReferentEnd, kind, s.Anonymous);
+    }
+
+    private bool HasNegationAfter(int v, int end)
+    {
+        for (int i = v + 1; i < end && !ClauseBreak(i); i++) if (Tx(i, "nicht")) return true;
+        return false;
+    }
+
+    private bool HasParticle(int v, int end, string particle)
+    {
+        for (int i = v + 1; i < end && !ClauseBreak(i); i++) if (Tx(i, particle) && ClauseBreak(i + 1)) return true;
+        return false;
+    }
+
+    /// <summary>"sagte er" → the last person named before: an entity mention of type person when the layer exists, else the last named speaker, else the last capitalised name.</summary>
+    private (int Start, int End, int Entity) Antecedent(Draft d)
+    {
+        int pos = _tok.StartOf(d.SpkFirst);
+        if (_entities is not null)
+        {
+            var items = _entities.Items;
+            for (int i = items.Length - 1; i >= 0; i--)
+                if (items[i].End <= pos && items[i].Type == EntityType.Person && items[i].Level == 0) return (items[i].Start, items[i].End, i);
+        }
+        Draft? best = null;
+        foreach (var o in _drafts)
+            if (!o.Removed && o.SpeakerKind == SpeakerKind.Entity && !o.ViaOutlet && o.RefEnd <= pos && (best is null || o.RefEnd > best.RefEnd)) best = o;
+        // A title followed by a name ("Außenminister Johann Wadephul") mentioned more recently than the last speaker.
+        int titled = -1;
+        for (int i = d.SpkFirst - 1; i >= 0 && i >= d.SpkFirst - 200; i--)
+        {
+            if (best is not null && _tok.EndOf(i) <= best.RefStart) break;
+            if (Is(i, Lex.Person) && Cap(i + 1) && !Is(i + 1, Lex.Determiner | Lex.Preposition) && i + 1 < d.SpkFirst)
+            {
+                int e = i + 1;
+                while (e < d.SpkFirst && Cap(e) && _tok.KindOf(e) == TokenKind.Word && !Is(e, Lex.Determiner | Lex.Preposition | Lex.Verbish)) e++;
+                titled = e - 1;
+                break;
+            }
+        }
+        if (titled >= 0) return (_tok.StartOf(titled), _tok.EndOf(titled), -1);
+        if (best is not null)
+        {
+            // Why: "Präsident Wolodymyr Selenskyj" is referred to by its last name.
+            int last = best.SpkEnd - 1;
+            while (last > best.SpkFirst && !(Cap(last) && _tok.KindOf(last) == TokenKind.Word)) last--;
+            return (_tok.StartOf(last), _tok.EndOf(last), best.Entity);
+        }
+        return (_tok.StartOf(d.SpkFirst), _tok.EndOf(d.SpkEnd - 1), -1);
+    }
+}

@@ -1,0 +1,503 @@
+using System.Collections.Immutable;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Depesche.Core;
+
+namespace Depesche.Storage;
+
+/// <summary>
+/// The relational half shared by both backends: schema, idempotent writes, version and near-duplicate linking,
+/// reads, counts, checkpoints and the work queue. The SQL is the common subset of SQLite and PostgreSQL
+/// (<c>ON CONFLICT DO NOTHING</c>, <c>RETURNING</c>, named <c>@</c> parameters); subclasses add full-text search.
+/// Not thread-safe: one instance per thread.
+/// </summary>
+internal abstract class SqlStore : IArticleStore, IWorkQueue
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+
+    protected SqlStore(DbConnection connection, string location, TimeProvider? clock)
+    {
+        Connection = connection;
+        Location = location;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    protected DbConnection Connection { get; }
+
+    /// <summary>Test hook: runs inside the write transaction after each article (the kill -9 test slows writes with it).</summary>
+    internal Action? AfterArticleWritten { get; set; }
+    public string Location { get; }
+
+    /// <summary>The primary key column type of a table with an increasing sequence.</summary>
+    protected abstract string SerialPrimaryKey { get; }
+    protected abstract string BlobType { get; }
+    /// <summary>Appended to the queue's claim query (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>).</summary>
+    protected virtual string ClaimSuffix => "";
+
+    protected IEnumerable<string> CommonSchema() =>
+    [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        $"""
+        CREATE TABLE IF NOT EXISTS articles (
+          seq {SerialPrimaryKey},
+          id TEXT NOT NULL UNIQUE,
+          content_hash TEXT NOT NULL,
+          published TEXT, published_date TEXT,
+          agency TEXT, outlet TEXT, url TEXT, headline TEXT,
+          text TEXT NOT NULL,
+          datelines TEXT NOT NULL, editor_codes TEXT NOT NULL, version_markers TEXT NOT NULL,
+          origin_file TEXT, origin_line BIGINT, origin_byte BIGINT,
+          ingested_at TEXT NOT NULL,
+          story_id TEXT NOT NULL,
+          agency_key TEXT, dateline_key TEXT,
+          entity_names TEXT NOT NULL,
+          signature {BlobType} NOT NULL,
+          analysis_json TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS articles_version_key ON articles (agency_key, dateline_key, published_date)",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles (published_date)",
+        "CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id)",
+        """
+        CREATE TABLE IF NOT EXISTS entities (
+          article_id TEXT NOT NULL, start_pos INTEGER NOT NULL, end_pos INTEGER NOT NULL,
+          text TEXT NOT NULL, type TEXT NOT NULL, flags INTEGER NOT NULL, level INTEGER NOT NULL, confidence DOUBLE PRECISION NOT NULL,
+          PRIMARY KEY (article_id, start_pos, end_pos, level))
+        """,
+        "CREATE INDEX IF NOT EXISTS entities_text ON entities (lower(text))",
+        """
+        CREATE TABLE IF NOT EXISTS times (
+          article_id TEXT NOT NULL, start_pos INTEGER NOT NULL, end_pos INTEGER NOT NULL,
+          text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT,
+          PRIMARY KEY (article_id, start_pos, end_pos))
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS rejections (
+          seq {SerialPrimaryKey}, key TEXT NOT NULL UNIQUE, code TEXT NOT NULL, message TEXT NOT NULL,
+          file TEXT, line BIGINT, byte BIGINT, ingested_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS links (
+          from_id TEXT NOT NULL, to_id TEXT NOT NULL, kind TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, reason TEXT NOT NULL,
+          PRIMARY KEY (from_id, to_id, kind))
+        """,
+        "CREATE INDEX IF NOT EXISTS links_to ON links (to_id)",
+        "CREATE TABLE IF NOT EXISTS lsh (band INTEGER NOT NULL, hash BIGINT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, hash, article_id))",
+        "CREATE TABLE IF NOT EXISTS ingest_log (source TEXT PRIMARY KEY, fingerprint TEXT, position BIGINT NOT NULL, done INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+        $"""
+        CREATE TABLE IF NOT EXISTS work_queue (
+          id {SerialPrimaryKey}, payload TEXT NOT NULL UNIQUE, status INTEGER NOT NULL, attempts INTEGER NOT NULL,
+          worker TEXT, message TEXT, updated_at TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS work_queue_status ON work_queue (status, id)",
+    ];
+
+    /// <summary>
+    /// Creates the tables in one transaction, unless <paramref name="present"/> (asked inside it, after any lock the
+    /// first statements take) says a complete schema is there already.
+    /// </summary>
+    protected void CreateSchema(IEnumerable<string> statements, int lockStatements = 0, Func<DbTransaction, bool>? present = null)
+    {
+        using var tx = Connection.BeginTransaction();
+        var list = statements.ToList();
+        for (int i = 0; i < lockStatements; i++) Exec(tx, list[i]);
+        if (present?.Invoke(tx) == true)
+        {
+            tx.Commit();
+            return;
+        }
+        foreach (var sql in list.Skip(lockStatements)) Exec(tx, sql);
+        Exec(tx, "INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING");
+        tx.Commit();
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------------
+
+    public BatchResult Write(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var records = batch.Analyses.Select(ArticleRecord.From).ToList();
+        return Guard("write to", () =>
+        {
+            using var tx = Connection.BeginTransaction();
+            var (result, added) = WriteIn(tx, records, batch);
+            tx.Commit();
+            AfterCommit(added);
+            return result;
+        });
+    }
+
+    /// <summary>Writes the batch inside <paramref name="tx"/>. Returns the result and the records actually added.</summary>
+    private (BatchResult, List<(long Seq, ArticleRecord Record)>) WriteIn(DbTransaction tx, List<ArticleRecord> records, IngestBatch batch)
+    {
+        var now = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture);
+        var results = new List<PutResult>(records.Count);
+        var added = new List<(long, ArticleRecord)>();
+        foreach (var r in records)
+        {
+            if (Scalar(tx, "SELECT 1 FROM articles WHERE id = @id", ("id", r.Id)) is not null)
+            {
+                results.Add(new PutResult(r.Id, PutOutcome.Unchanged, StoryOf(tx, r.Id), null));
+                continue;
+            }
+            var link = Linker.Decide(r, VersionCandidates(tx, r), BandCandidates(tx, r));
+            var story = link is null ? r.Id : StoryOf(tx, link.ToId);
+            var seqObj = Scalar(tx, """
+                INSERT INTO articles (id, content_hash, published, published_date, agency, outlet, url, headline, text,
+                  datelines, editor_codes, version_markers, origin_file, origin_line, origin_byte, ingested_at, story_id,
+                  agency_key, dateline_key, entity_names, signature, analysis_json)
+                VALUES (@id, @hash, @published, @pdate, @agency, @outlet, @url, @headline, @text, @datelines, @editors,
+                  @markers, @ofile, @oline, @obyte, @now, @story, @akey, @dkey, @enames, @sig, @json)
+                ON CONFLICT (id) DO NOTHING RETURNING seq
+                """,
+                ("id", r.Id), ("hash", r.ContentHash), ("published", r.Published), ("pdate", r.PublishedDate), ("agency", r.Agency),
+                ("outlet", r.Outlet), ("url", r.Url), ("headline", r.Headline), ("text", r.Text), ("datelines", r.DatelinesJson),
+                ("editors", r.EditorCodesJson), ("markers", r.VersionMarkersJson), ("ofile", r.OriginFile), ("oline", r.OriginLine),
+                ("obyte", r.OriginByte), ("now", now), ("story", story), ("akey", r.AgencyKey), ("dkey", r.DatelineKey),
+                ("enames", r.EntityNames), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
+            if (seqObj is null)
+            {
+                // Why: another writer (a concurrent PostgreSQL worker) stored the same content between our check and insert.
+                results.Add(new PutResult(r.Id, PutOutcome.Unchanged, StoryOf(tx, r.Id), null));
+                continue;
+            }
+            foreach (var e in r.Entities)
+                Exec(tx, "INSERT INTO entities (article_id, start_pos, end_pos, text, type, flags, level, confidence) VALUES (@a, @s, @e, @t, @ty, @f, @l, @c) ON CONFLICT DO NOTHING",
+                    ("a", r.Id), ("s", e.Start), ("e", e.End), ("t", e.Text), ("ty", e.Type), ("f", (int)e.Flags), ("l", e.Level), ("c", e.Confidence));
+            foreach (var t in r.Times)
+                Exec(tx, "INSERT INTO times (article_id, start_pos, end_pos, text, type, value, mod) VALUES (@a, @s, @e, @t, @ty, @v, @m) ON CONFLICT DO NOTHING",
+                    ("a", r.Id), ("s", t.Start), ("e", t.End), ("t", t.Text), ("ty", t.Type), ("v", t.Value), ("m", t.Mod));
+            if (r.Signature.Shingles > 0)
+            {
+                var bands = r.Signature.BandHashes();
+                for (int b = 0; b < bands.Length; b++)
+                    Exec(tx, "INSERT INTO lsh (band, hash, article_id) VALUES (@b, @h, @a) ON CONFLICT DO NOTHING", ("b", b), ("h", bands[b]), ("a", r.Id));
+            }
+            if (link is not null)
+                Exec(tx, "INSERT INTO links (from_id, to_id, kind, score, reason) VALUES (@f, @t, @k, @s, @r) ON CONFLICT DO NOTHING",
+                    ("f", link.FromId), ("t", link.ToId), ("k", LinkKinds.Name(link.Kind)), ("s", link.Score), ("r", link.Reason));
+            AfterArticleWritten?.Invoke();
+            added.Add((Convert.ToInt64(seqObj, CultureInfo.InvariantCulture), r));
+            results.Add(new PutResult(r.Id, PutOutcome.Added, story, link));
+        }
+        int rejectionsAdded = 0;
+        foreach (var rej in batch.Rejections)
+        {
+            var key = $"{rej.CodeName}|{rej.Location.File}|{rej.Location.Line}|{rej.Location.Byte}|{rej.Message}";
+            rejectionsAdded += Exec(tx, "INSERT INTO rejections (key, code, message, file, line, byte, ingested_at) VALUES (@k, @c, @m, @f, @l, @b, @now) ON CONFLICT (key) DO NOTHING",
+                ("k", key), ("c", rej.CodeName), ("m", rej.Message), ("f", rej.Location.File), ("l", rej.Location.Line), ("b", rej.Location.Byte), ("now", now));
+        }
+        foreach (var cp in batch.Checkpoints)
+            Exec(tx, """
+                INSERT INTO ingest_log (source, fingerprint, position, done, updated_at) VALUES (@s, @f, @p, @d, @now)
+                ON CONFLICT (source) DO UPDATE SET fingerprint = excluded.fingerprint, position = excluded.position, done = excluded.done, updated_at = excluded.updated_at
+                """, ("s", cp.Source), ("f", cp.Fingerprint), ("p", cp.Position), ("d", cp.Done ? 1 : 0), ("now", now));
+        OnAdded(tx, added);
+        return (new BatchResult(results, rejectionsAdded), added);
+    }
+
+    /// <summary>Called inside the write transaction with the records added (PostgreSQL fills its text-search column here).</summary>
+    protected virtual void OnAdded(DbTransaction tx, List<(long Seq, ArticleRecord Record)> added) { }
+
+    /// <summary>Called after the write transaction committed (the embedded store indexes the records in Lucene here).</summary>
+    protected virtual void AfterCommit(List<(long Seq, ArticleRecord Record)> added) { }
+
+    private string StoryOf(DbTransaction tx, string id) =>
+        Scalar(tx, "SELECT story_id FROM articles WHERE id = @id", ("id", id)) as string ?? id;
+
+    private List<LinkCandidate> VersionCandidates(DbTransaction tx, ArticleRecord r)
+    {
+        if (r.AgencyKey is null || r.DatelineKey is null) return [];
+        string sql;
+        (string, object?)[] args;
+        if (r.PublishedDate is { } d)
+        {
+            var day = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            sql = "agency_key = @a AND dateline_key = @d AND published_date BETWEEN @from AND @to";
+            args = [("a", r.AgencyKey), ("d", r.DatelineKey), ("from", Day(day.AddDays(-Linker.VersionWindowDays))), ("to", Day(day.AddDays(Linker.VersionWindowDays)))];
+        }
+        else
+        {
+            sql = "agency_key = @a AND dateline_key = @d AND published_date IS NULL";
+            args = [("a", r.AgencyKey), ("d", r.DatelineKey)];
+        }
+        return Candidates(tx, $"SELECT seq, id, story_id, agency_key, dateline_key, signature FROM articles WHERE {sql} ORDER BY seq DESC LIMIT 50", args);
+    }
+
+    private List<LinkCandidate> BandCandidates(DbTransaction tx, ArticleRecord r)
+    {
+        if (r.Signature.Shingles == 0) return [];
+        var bands = r.Signature.BandHashes();
+        var where = string.Join(" OR ", Enumerable.Range(0, bands.Length).Select(b => $"(band = {b} AND hash = @h{b})"));
+        var args = bands.Select((h, b) => ($"h{b}", (object?)h)).ToArray();
+        return Candidates(tx, $"""
+            SELECT seq, id, story_id, agency_key, dateline_key, signature FROM articles
+            WHERE id IN (SELECT article_id FROM lsh WHERE {where}) ORDER BY seq LIMIT 50
+            """, args);
+    }
+
+    private List<LinkCandidate> Candidates(DbTransaction tx, string sql, (string, object?)[] args)
+    {
+        var list = new List<LinkCandidate>();
+        using var reader = Reader(tx, sql, args);
+        while (reader.Read())
+            list.Add(new LinkCandidate(reader.GetString(1), reader.GetInt64(0), reader.GetString(2), Str(reader, 3), Str(reader, 4),
+                MinHashSignature.FromBytes((byte[])reader.GetValue(5))));
+        return list;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    private const string ArticleColumns =
+        "id, content_hash, published, published_date, agency, outlet, url, headline, text, datelines, editor_codes, version_markers, " +
+        "origin_file, origin_line, origin_byte, ingested_at, story_id, analysis_json";
+
+    public StoredArticle? Get(string id) => Guard("read from", () =>
+    {
+        StoredArticle? a;
+        using (var reader = Reader(null, $"SELECT {ArticleColumns} FROM articles WHERE id = @id", ("id", id)))
+        {
+            if (!reader.Read()) return null;
+            a = ReadArticle(reader);
+        }
+        var entities = ImmutableArray.CreateBuilder<StoredEntity>();
+        using (var reader = Reader(null, "SELECT start_pos, end_pos, text, type, flags, level, confidence FROM entities WHERE article_id = @id ORDER BY start_pos, end_pos DESC, level", ("id", id)))
+            while (reader.Read())
+                entities.Add(new StoredEntity(I32(reader, 0), I32(reader, 1), reader.GetString(2), reader.GetString(3), (EntityFlags)I32(reader, 4), I32(reader, 5), reader.GetDouble(6)));
+        var times = ImmutableArray.CreateBuilder<StoredTime>();
+        using (var reader = Reader(null, "SELECT start_pos, end_pos, text, type, value, mod FROM times WHERE article_id = @id ORDER BY start_pos, end_pos DESC", ("id", id)))
+            while (reader.Read())
+                times.Add(new StoredTime(I32(reader, 0), I32(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Str(reader, 5)));
+        var links = ImmutableArray.CreateBuilder<ArticleLink>();
+        using (var reader = Reader(null, "SELECT from_id, to_id, kind, score, reason FROM links WHERE from_id = @id OR to_id = @id ORDER BY from_id, to_id", ("id", id)))
+            while (reader.Read())
+                links.Add(new ArticleLink(reader.GetString(0), reader.GetString(1), LinkKinds.Parse(reader.GetString(2)), reader.GetDouble(3), reader.GetString(4)));
+        return a with { Entities = entities.ToImmutable(), Times = times.ToImmutable(), Links = links.ToImmutable() };
+    });
+
+    private static StoredArticle ReadArticle(DbDataReader r)
+    {
+        var pdate = Str(r, 3);
+        return new StoredArticle
+        {
+            Id = r.GetString(0),
+            ContentHash = r.GetString(1),
+            Published = Str(r, 2),
+            PublishedDate = pdate is null ? null : DateOnly.ParseExact(pdate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Agency = Str(r, 4),
+            Outlet = Str(r, 5),
+            Url = Str(r, 6),
+            Headline = Str(r, 7),
+            Text = r.GetString(8),
+            Datelines = [.. JsonSerializer.Deserialize<string[]>(r.GetString(9)) ?? []],
+            EditorCodes = [.. JsonSerializer.Deserialize<string[]>(r.GetString(10)) ?? []],
+            VersionMarkers = [.. JsonSerializer.Deserialize<StoredVersionMarker[]>(r.GetString(11), StoreJson.Options) ?? []],
+            Origin = Str(r, 12) is { } file ? new SourceLocation(file, I64(r, 13), I64(r, 14)) : SourceLocation.None,
+            IngestedAt = DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
+            StoryId = r.GetString(16),
+            AnalysisJson = r.GetString(17),
+        };
+    }
+
+    public abstract SearchResults Search(SearchQuery query);
+
+    public IReadOnlyList<StoredRejection> Rejections(int limit = 1000) => Guard("read from", () =>
+    {
+        var list = new List<StoredRejection>();
+        using var r = Reader(null, "SELECT code, message, file, line, byte, ingested_at FROM rejections ORDER BY seq LIMIT @n", ("n", limit));
+        while (r.Read())
+            list.Add(new StoredRejection(r.GetString(0), r.GetString(1), new SourceLocation(Str(r, 2), I64(r, 3), I64(r, 4)),
+                DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture)));
+        return list;
+    });
+
+    public StoreCounts Counts() => Guard("read from", () =>
+    {
+        long articles = Convert.ToInt64(Scalar(null, "SELECT count(*) FROM articles"), CultureInfo.InvariantCulture);
+        long stories = Convert.ToInt64(Scalar(null, "SELECT count(DISTINCT story_id) FROM articles"), CultureInfo.InvariantCulture);
+        var byCode = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using (var r = Reader(null, "SELECT code, count(*) FROM rejections GROUP BY code"))
+            while (r.Read()) byCode[r.GetString(0)] = r.GetInt64(1);
+        var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using (var r = Reader(null, "SELECT kind, count(*) FROM links GROUP BY kind"))
+            while (r.Read()) byKind[r.GetString(0)] = r.GetInt64(1);
+        return new StoreCounts(articles, byCode.Values.Sum(), byCode, stories, byKind);
+    });
+
+    public IngestCheckpoint? Checkpoint(string source) => Guard("read from", () =>
+    {
+        using var r = Reader(null, "SELECT source, fingerprint, position, done FROM ingest_log WHERE source = @s", ("s", source));
+        return r.Read() ? new IngestCheckpoint(r.GetString(0), Str(r, 1), r.GetInt64(2), I32(r, 3) != 0) : null;
+    });
+
+    public IReadOnlyList<StoryInfo> Stories(int limit = 100) => Guard("read from", () =>
+    {
+        var list = new List<StoryInfo>();
+        using var r = Reader(null, """
+            SELECT s.story_id, s.n, s.first, s.last, (SELECT headline FROM articles h WHERE h.id = s.story_id) FROM (
+              SELECT story_id, count(*) AS n, min(published) AS first, max(published) AS last, max(seq) AS newest
+              FROM articles GROUP BY story_id) s
+            ORDER BY s.n DESC, s.newest DESC LIMIT @n
+            """, ("n", limit));
+        while (r.Read()) list.Add(new StoryInfo(r.GetString(0), I32(r, 1), Str(r, 2), Str(r, 3), Str(r, 4)));
+        return list;
+    });
+
+    public IReadOnlyList<string> StoryMembers(string storyId) => Guard("read from", () =>
+    {
+        var list = new List<string>();
+        using var r = Reader(null, "SELECT id FROM articles WHERE story_id = @s ORDER BY seq", ("s", storyId));
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    });
+
+    public IEnumerable<StoredArticle> Export()
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = Guard("read from", () =>
+            {
+                var ids = new List<(long, string)>();
+                using var r = Reader(null, "SELECT seq, id FROM articles WHERE seq > @after ORDER BY seq LIMIT 500", ("after", after));
+                while (r.Read()) ids.Add((r.GetInt64(0), r.GetString(1)));
+                return ids;
+            });
+            if (page.Count == 0) yield break;
+            foreach (var (seq, id) in page)
+            {
+                if (Get(id) is { } a) yield return a;
+                after = seq;
+            }
+        }
+    }
+
+    // ---- work queue ----------------------------------------------------------------------------------------
+
+    public int Enqueue(IEnumerable<string> payloads) => Guard("write to", () =>
+    {
+        var now = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture);
+        using var tx = Connection.BeginTransaction();
+        int n = 0;
+        foreach (var p in payloads)
+            n += Exec(tx, "INSERT INTO work_queue (payload, status, attempts, updated_at) VALUES (@p, 0, 0, @now) ON CONFLICT (payload) DO NOTHING", ("p", p), ("now", now));
+        tx.Commit();
+        return n;
+    });
+
+    public bool ProcessNext(string workerId, Func<WorkItem, IngestBatch> handler) => Guard("write to", () =>
+    {
+        using var tx = Connection.BeginTransaction();
+        WorkItem? item = null;
+        using (var r = Reader(tx, "SELECT id, payload, attempts FROM work_queue WHERE status = 0 ORDER BY id LIMIT 1" + ClaimSuffix))
+            if (r.Read()) item = new WorkItem(r.GetInt64(0), r.GetString(1), I32(r, 2));
+        if (item is null)
+        {
+            tx.Commit();
+            return false;
+        }
+        var now = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture);
+        IngestBatch batch;
+        try
+        {
+            batch = handler(item);
+        }
+        catch (Exception ex) when (ex is not StoreException)
+        {
+            Exec(tx, "UPDATE work_queue SET status = 2, attempts = attempts + 1, worker = @w, message = @m, updated_at = @now WHERE id = @id",
+                ("w", workerId), ("m", $"{ex.GetType().Name}: {ex.Message}"), ("now", now), ("id", item.Id));
+            tx.Commit();
+            return true;
+        }
+        var records = batch.Analyses.Select(ArticleRecord.From).ToList();
+        var (_, added) = WriteIn(tx, records, batch);
+        Exec(tx, "UPDATE work_queue SET status = 1, attempts = attempts + 1, worker = @w, updated_at = @now WHERE id = @id",
+            ("w", workerId), ("now", now), ("id", item.Id));
+        tx.Commit();
+        AfterCommit(added);
+        return true;
+    });
+
+    public QueueCounts QueueCounts() => Guard("read from", () =>
+    {
+        long pending = 0, done = 0, failed = 0;
+        using var r = Reader(null, "SELECT status, count(*) FROM work_queue GROUP BY status");
+        while (r.Read())
+        {
+            switch (I32(r, 0))
+            {
+                case 0: pending = r.GetInt64(1); break;
+                case 1: done = r.GetInt64(1); break;
+                default: failed += r.GetInt64(1); break;
+            }
+        }
+        return new QueueCounts(pending, done, failed);
+    });
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    /// <summary>Runs a database operation and turns a database or file failure into a <see cref="StoreException"/> naming the store.</summary>
+    protected T Guard<T>(string verb, Func<T> op)
+    {
+        try
+        {
+            return op();
+        }
+        catch (DbException ex)
+        {
+            throw new StoreException($"cannot {verb} the store at '{Location}': {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new StoreException($"cannot {verb} the store at '{Location}': {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StoreException($"cannot {verb} the store at '{Location}': {ex.Message}", ex);
+        }
+    }
+
+    protected DbCommand Command(DbTransaction? tx, string sql, (string Name, object? Value)[] args)
+    {
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = Connection.CreateCommand();
+            cmd.CommandText = sql;
+            _commands[sql] = cmd;
+        }
+        cmd.Transaction = tx;
+        cmd.Parameters.Clear();
+        foreach (var (name, value) in args)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    protected int Exec(DbTransaction? tx, string sql, params (string, object?)[] args) => Command(tx, sql, args).ExecuteNonQuery();
+
+    protected object? Scalar(DbTransaction? tx, string sql, params (string, object?)[] args)
+    {
+        var v = Command(tx, sql, args).ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    protected DbDataReader Reader(DbTransaction? tx, string sql, params (string, object?)[] args) => Command(tx, sql, args).ExecuteReader();
+
+    protected static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    protected static long? I64(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    protected static int I32(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+    protected static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public virtual void Dispose()
+    {
+        foreach (var c in _commands.Values) c.Dispose();
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Depesche.Core;
+
+namespace Depesche.Storage;
+
+/// <summary>Throughput of an ingest into a store.</summary>
+public sealed record IngestFigures(int Articles, double Seconds, double PeakRssMb, long StoreBytes)
+{
+    public double ArticlesPerSecond => Articles / Math.Max(Seconds, 1e-9);
+}
+
+/// <summary>Search latency over a set of queries, run several times after a warm-up.</summary>
+public sealed record SearchFigures(int Queries, int Runs, double P50Ms, double P95Ms, double MaxMs, double MeanHits, double PeakRssMb);
+
+/// <summary>
+/// Store benchmarks that <c>depesche bench ingest</c> and <c>bench search</c> call: a corpus synthesised by
+/// recombining sentences of real articles (streamed, so memory stays bounded however many are asked for), ingest
+/// throughput, search latency percentiles and peak RSS (<c>VmHWM</c>).
+/// </summary>
+public static partial class StoreBenchmark
+{
+    private static readonly string[] Agencies = ["dpa", "Reuters", "AFP", "KNA", "epd", "dpa-AFX"];
+    private static readonly string[] Places = ["BERLIN", "HAMBURG", "MÜNCHEN", "KÖLN", "FRANKFURT", "WIEN", "ZÜRICH", "BRÜSSEL", "PARIS", "WASHINGTON", "KIEW", "MOSKAU"];
+
+    /// <summary>Splits texts into sentences of 30–400 characters, the material <see cref="Synthesize"/> recombines.</summary>
+    public static List<string> Sentences(IEnumerable<string> texts)
+    {
+        var list = new List<string>();
+        foreach (var t in texts)
+            foreach (var s in SentenceBreak().Split(t))
+            {
+                var trimmed = s.Trim();
+                if (trimmed.Length is >= 30 and <= 400) list.Add(trimmed);
+            }
+        return list;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> wire-style articles of 4–12 sentences drawn from <paramref name="sentences"/>, with a
+    /// dateline, agency, date and headline; deterministic for a seed. Lazily generated.
+    /// </summary>
+    public static IEnumerable<Article> Synthesize(IReadOnlyList<string> sentences, int count, int seed = 1)
+    {
+        if (sentences.Count == 0) throw new ArgumentException("no sentences to recombine", nameof(sentences));
+        var rng = new Random(seed);
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            sb.Clear();
+            var first = sentences[rng.Next(sentences.Count)];
+            var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var headline = string.Join(' ', words.Take(Math.Min(words.Length, 8))).TrimEnd('.', ',', ':');
+            var place = Places[rng.Next(Places.Length)];
+            var agency = Agencies[rng.Next(Agencies.Length)];
+            sb.Append(headline).Append("\n\n");
+            int datelineStart = sb.Length;
+            sb.Append(place).Append(" (").Append(agency).Append(") - ");
+            int bodyStart = sb.Length;
+            sb.Append(first);
+            int n = 3 + rng.Next(9);
+            for (int k = 0; k < n; k++) sb.Append(' ').Append(sentences[rng.Next(sentences.Count)]);
+            var text = sb.ToString();
+            yield return new Article
+            {
+                Id = Article.IdFromText(text),
+                Text = text,
+                Headline = new TextRange(0, headline.Length),
+                DatelineRange = new TextRange(datelineStart, bodyStart - 1),
+                Body = new TextRange(bodyStart, text.Length),
+                Source = new ArticleSource
+                {
+                    Agency = agency,
+                    Published = new PublicationTime(new DateOnly(2020, 1, 1).AddDays(rng.Next(2000))),
+                    Datelines = [new Dateline(place, new TextRange(datelineStart, datelineStart + place.Length))],
+                },
+                Origin = new SourceLocation("synthetic", i + 1),
+            };
+        }
+    }
+
+    /// <summary>Queries drawn from the sentences: single words, two-word AND queries and two-word phrases.</summary>
+    public static List<string> Queries(IReadOnlyList<string> sentences, int count, int seed = 2)
+    {
+        var rng = new Random(seed);
+        var queries = new List<string>(count);
+        while (queries.Count < count)
+        {
+            var words = WordPattern().Matches(sentences[rng.Next(sentences.Count)]).Select(m => m.Value).Where(w => w.Length >= 5).ToList();
+            if (words.Count < 2) continue;
+            int i = rng.Next(words.Count - 1);
+            queries.Add((queries.Count % 3) switch
+            {
+                0 => words[i],
+                1 => words[i] + " " + words[i + 1],
+                _ => $"\"{words[i]} {words[i + 1]}\"",
+            });
+        }
+        return queries;
+    }
+
+    /// <summary>Ingests in batches and measures wall time (analysis included) and peak RSS.</summary>
+    public static IngestFigures Ingest(IArticleStore store, IEnumerable<Article> articles, Func<Article, Analysis>? analyse = null, int batchSize = 500, int workers = 1)
+    {
+        analyse ??= a => new Analysis(a);
+        var clock = Stopwatch.StartNew();
+        var ingestor = new Ingestor(store, analyse, batchSize, workers);
+        var summary = ingestor.Run([new IngestSource("bench", null, () => articles.Select(ReadResult.Ok))]);
+        store.Dispose();
+        clock.Stop();
+        long bytes = Directory.Exists(store.Location)
+            ? new DirectoryInfo(store.Location).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+            : 0;
+        return new IngestFigures((int)summary.Read, clock.Elapsed.TotalSeconds, PeakRssMb(), bytes);
+    }
+
+    /// <summary>Runs every query once to warm up, then <paramref name="runs"/> times, and reports latency percentiles.</summary>
+    public static SearchFigures Search(IArticleStore store, IReadOnlyList<string> queries, int runs = 3, int limit = 20)
+    {
+        foreach (var q in queries) store.Search(new SearchQuery { Text = q, Limit = limit });
+        var times = new List<double>(queries.Count * runs);
+        long hits = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            foreach (var q in queries)
+            {
+                var t = Stopwatch.GetTimestamp();
+                var res = store.Search(new SearchQuery { Text = q, Limit = limit });
+                times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                hits += res.Total;
+            }
+        }
+        times.Sort();
+        return new SearchFigures(queries.Count, runs, Percentile(times, 0.50), Percentile(times, 0.95), Math.Round(times[^1], 2), (double)hits / times.Count, PeakRssMb());
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 2);
+
+    /// <summary>The process's peak resident set size in MB (<c>VmHWM</c> on Linux; the working set elsewhere).</summary>
+    public static double PeakRssMb()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return Math.Round(long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0, 1);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1);
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-ZÄÖÜ„""])")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
+}

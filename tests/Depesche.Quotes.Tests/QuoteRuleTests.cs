@@ -1,0 +1,234 @@
+using Depesche.Core;
+using Xunit;
+
+namespace Depesche.Quotes.Tests;
+
+/// <summary>Wire-style sentences, written for these tests, and what the rules must find in them.</summary>
+public class QuoteRuleTests
+{
+    [Theory]
+    // kind, message (exact), cue, speaker mention, text
+    [InlineData(QuoteKind.Direct, "„Wir werden die Verhandlungen fortsetzen“", "sagte", "Bundeskanzler Friedrich Merz",
+        "„Wir werden die Verhandlungen fortsetzen“, sagte Bundeskanzler Friedrich Merz am Montag in Berlin.")]
+    // colon introduction, French guillemets
+    [InlineData(QuoteKind.Direct, "»Die Lage an der Grenze ist ernst.«", "erklärte", "Die Ministerin",
+        "Die Ministerin erklärte: »Die Lage an der Grenze ist ernst.«")]
+    // Swiss guillemets and a genitive speaker
+    [InlineData(QuoteKind.Direct, "«Wir haben keine Wahl»", "sagte", "der Sprecher des Bundesrats",
+        "«Wir haben keine Wahl», sagte der Sprecher des Bundesrats.")]
+    [InlineData(QuoteKind.Direct, "\"Die Gespräche waren konstruktiv\"", "sagte", "ein Sprecher des Auswärtigen Amts",
+        "\"Die Gespräche waren konstruktiv\", sagte ein Sprecher des Auswärtigen Amts.")]
+    // single low-high quotes and a name with "von der"
+    [InlineData(QuoteKind.Direct, "‚Das ist ein guter Tag für Europa‘", "sagte", "Kommissionspräsidentin Ursula von der Leyen",
+        "‚Das ist ein guter Tag für Europa‘, sagte Kommissionspräsidentin Ursula von der Leyen.")]
+    // a quote of two sentences
+    [InlineData(QuoteKind.Direct, "„Wir sind bereit. Die Truppen stehen an der Grenze“", "sagte", "der General",
+        "„Wir sind bereit. Die Truppen stehen an der Grenze“, sagte der General.")]
+    // nested quotes stay inside the outer one
+    [InlineData(QuoteKind.Direct, "„Er sagte mir: ‚Wir kommen morgen.‘ Dann legte er auf“", "berichtete", "die Zeugin",
+        "„Er sagte mir: ‚Wir kommen morgen.‘ Dann legte er auf“, berichtete die Zeugin.")]
+    // separable verb: teilte … mit
+    [InlineData(QuoteKind.Indirect, "Die Verhandlungen seien gescheitert", "teilte … mit", "das Außenministerium in Paris",
+        "Die Verhandlungen seien gescheitert, teilte das Außenministerium in Paris am Abend mit.")]
+    [InlineData(QuoteKind.Indirect, "dass die Grenzkontrollen verlängert würden", "sagte", "Innenministerin Nancy Faeser",
+        "Innenministerin Nancy Faeser sagte, dass die Grenzkontrollen verlängert würden.")]
+    // Konjunktiv I in a V2 clause without "dass"
+    [InlineData(QuoteKind.Indirect, "die Regierung werde an ihrem Kurs festhalten", "betonte", "Der Sprecher",
+        "Der Sprecher betonte, die Regierung werde an ihrem Kurs festhalten.")]
+    // separable verb with a zu-infinitive: kündigte … an
+    [InlineData(QuoteKind.Indirect, "die Preise zu erhöhen", "kündigte … an", "Die Bahn",
+        "Die Bahn kündigte an, die Preise zu erhöhen.")]
+    [InlineData(QuoteKind.Indirect, "wurden bei dem Unfall drei Menschen verletzt", "Laut", "Polizei",
+        "Laut Polizei wurden bei dem Unfall drei Menschen verletzt.")]
+    [InlineData(QuoteKind.Indirect, "soll der Minister zurücktreten", "zufolge", "Dem Bericht der Zeitung",
+        "Dem Bericht der Zeitung zufolge soll der Minister zurücktreten.")]
+    // the SpkAtt convention: the source of "nach Angaben" includes "Angaben"
+    [InlineData(QuoteKind.Indirect, "brach das Feuer in der Nacht aus", "Nach", "Angaben der Feuerwehr",
+        "Nach Angaben der Feuerwehr brach das Feuer in der Nacht aus.")]
+    [InlineData(QuoteKind.Indirect, "Der Konzern will 2000 Stellen streichen", "wie … berichtete", "das \"Handelsblatt\"",
+        "Der Konzern will 2000 Stellen streichen, wie das \"Handelsblatt\" berichtete.")]
+    [InlineData(QuoteKind.Indirect, "Die Gespräche sollen am Freitag fortgesetzt werden", "hieß … es", "Regierungskreisen",
+        "Die Gespräche sollen am Freitag fortgesetzt werden, hieß es aus Regierungskreisen.")]
+    // reported speech: separable verb, no clause
+    [InlineData(QuoteKind.Reported, "Russland lehnt eine Waffenruhe ab.", "lehnt … ab", "Russland",
+        "Russland lehnt eine Waffenruhe ab.")]
+    // a negated speech verb reports, it does not render
+    [InlineData(QuoteKind.Reported, "Peskow sagte nicht, wann das Treffen stattfinden soll.", "sagte", "Peskow",
+        "Peskow sagte nicht, wann das Treffen stattfinden soll.")]
+    [InlineData(QuoteKind.Reported, "Das Ministerium wies die Vorwürfe zurück.", "wies … zurück", "Das Ministerium",
+        "Das Ministerium wies die Vorwürfe zurück.")]
+    public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(kind, q.Kind);
+        Assert.Equal(message, a.MessageText(q));
+        Assert.Equal(cue, a.CueText(q));
+        Assert.Equal(speaker, a.SpeakerText(q));
+    }
+
+    [Theory]
+    [InlineData("Die Zeitung \"Politico\" erscheint in Washington.")]
+    [InlineData("Der Film „Im Westen nichts Neues“ gewann vier Preise.")]
+    [InlineData("Nach dem Spiel fuhren die Fans nach Hause.")]
+    [InlineData("Die Angaben der Behörde waren lückenhaft.")]
+    public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
+
+    [Fact]
+    public void Separable_cue_has_two_parts_in_text_order()
+    {
+        var a = QuoteTestKit.Analyse("Die Verhandlungen seien gescheitert, teilte das Außenministerium mit.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(2, q.Cue.Parts.Length);
+        Assert.Equal(["teilte", "mit"], q.Cue.Parts.Select(p => a.Text[p.Start..p.End]));
+        Assert.Equal(q.Cue.Parts[0].Start, q.Cue.Start);
+        Assert.Equal(q.Cue.Parts[1].End, q.Cue.End);
+    }
+
+    [Fact]
+    public void Pronoun_resolves_to_the_last_named_person()
+    {
+        var a = QuoteTestKit.Analyse("Außenminister Johann Wadephul traf seinen Amtskollegen in Rom. \"Wir stehen an der Seite der Ukraine\", sagte er.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(SpeakerKind.Pronoun, q.Speaker.Kind);
+        Assert.Equal("er", a.SpeakerText(q));
+        Assert.Equal("Wadephul", a.ReferentText(q));
+    }
+
+    [Fact]
+    public void Pronoun_resolves_to_the_previous_speaker()
+    {
+        var a = QuoteTestKit.Analyse("Kanzler Merz sagte, die Lage sei ernst. Die Opposition widersprach. \"Wir müssen handeln\", sagte er.");
+        var q = a.Get<Layer<Quote>>(LayerName.Quotes).Items.Single(x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("Merz", a.ReferentText(q));
+    }
+
+    [Fact]
+    public void Pronoun_uses_the_entity_layer_when_present()
+    {
+        const string text = "Gestern traf Olaf Scholz in Paris ein. \"Wir sind vorbereitet\", sagte er.";
+        int s = text.IndexOf("Olaf Scholz", StringComparison.Ordinal);
+        int p = text.IndexOf("Paris", StringComparison.Ordinal);
+        var a = QuoteTestKit.Analyse(text, entities: _ => new Layer<EntityMention>(LayerName.Entities, new Producer("test"),
+            [new EntityMention(s, s + 11, EntityType.Person, EntityFlags.None, 0, 1f), new EntityMention(p, p + 5, EntityType.Location, EntityFlags.None, 0, 1f)]));
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("Olaf Scholz", a.ReferentText(q));
+        Assert.Equal(0, q.Speaker.EntityIndex);
+    }
+
+    [Fact]
+    public void Named_speaker_links_to_its_entity_mention()
+    {
+        const string text = "Innenministerin Nancy Faeser sagte, dass die Kontrollen blieben.";
+        int s = text.IndexOf("Nancy Faeser", StringComparison.Ordinal);
+        var a = QuoteTestKit.Analyse(text, entities: _ => new Layer<EntityMention>(LayerName.Entities, new Producer("test"),
+            [new EntityMention(s, s + 12, EntityType.Person, EntityFlags.None, 0, 1f)]));
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(SpeakerKind.Entity, q.Speaker.Kind);
+        Assert.Equal(0, q.Speaker.EntityIndex);
+    }
+
+    [Theory]
+    [InlineData("Ein namentlich nicht genannter Diplomat sagte, die Gespräche seien festgefahren.")]
+    [InlineData("Informierte Kreise sagten, die Gespräche seien festgefahren.")]
+    [InlineData("Die Gespräche seien festgefahren, sagten Diplomaten.")]
+    public void Unnamed_speakers_are_anonymous(string text)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(SpeakerKind.Description, q.Speaker.Kind);
+        Assert.True(q.Speaker.Anonymous);
+        Assert.True(q.Flags.HasFlag(QuoteFlags.Anonymous));
+    }
+
+    [Fact]
+    public void Chain_runs_from_circles_through_outlets_to_the_agency()
+    {
+        var a = QuoteTestKit.Analyse("Die Regierung plane neue Sanktionen. Das berichteten \"Politico\" und \"Axios\" unter Berufung auf informierte Kreise.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("Die Regierung plane neue Sanktionen.", a.MessageText(q));
+        Assert.Equal("informierte Kreise:Circle(anon) <- \"Politico\":Outlet <- \"Axios\":Outlet <- dpa-AFX:Agency", a.ChainText(q));
+        Assert.True(q.Flags.HasFlag(QuoteFlags.Anonymous));
+        Assert.False(q.Flags.HasFlag(QuoteFlags.SingleSource));
+    }
+
+    [Fact]
+    public void Chain_runs_from_the_speaker_through_a_relaying_agency()
+    {
+        var a = QuoteTestKit.Analyse("Die Truppen seien abgezogen, teilte Verteidigungsminister Pistorius nach Angaben der Nachrichtenagentur Reuters mit.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("Verteidigungsminister Pistorius:Speaker <- Nachrichtenagentur Reuters:Agency <- dpa-AFX:Agency", a.ChainText(q));
+        Assert.True(q.Flags.HasFlag(QuoteFlags.SingleSource));
+    }
+
+    [Fact]
+    public void No_agency_link_without_an_agency()
+    {
+        var q = Assert.Single(QuoteTestKit.Quotes("Der Sprecher betonte, die Regierung werde festhalten.", agency: null));
+        Assert.Equal(SourceLinkKind.Speaker, Assert.Single(q.Sources).Kind);
+    }
+
+    [Fact]
+    public void A_report_not_confirmed_is_unconfirmed()
+    {
+        var a = QuoteTestKit.Analyse("US-Medien berichteten, dass ein Treffen geplant sei. Das Weiße Haus bestätigte die Berichte zunächst nicht.");
+        var q = a.Get<Layer<Quote>>(LayerName.Quotes).Items.First();
+        Assert.Equal("dass ein Treffen geplant sei", a.MessageText(q));
+        Assert.True(q.Flags.HasFlag(QuoteFlags.Unconfirmed));
+    }
+
+    [Theory]
+    [InlineData("Der Konzern dementierte den Bericht.")]
+    [InlineData("Das Ministerium wies die Vorwürfe zurück.")]
+    public void Denials_are_flagged(string text) =>
+        Assert.True(Assert.Single(QuoteTestKit.Quotes(text)).Flags.HasFlag(QuoteFlags.Denied));
+
+    [Fact]
+    public void A_denied_report_is_flagged_denied()
+    {
+        var qs = QuoteTestKit.Quotes("Die \"Bild\"-Zeitung berichtete, der Minister trete zurück. Ein Sprecher dementierte das.");
+        Assert.True(qs[0].Flags.HasFlag(QuoteFlags.Denied));
+    }
+
+    [Fact]
+    public void Konjunktiv_sentences_continue_the_previous_speaker()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Lage sei ruhig. Weitere Angriffe würden nicht erwartet.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("Weitere Angriffe würden nicht erwartet.", a.MessageText(qs[1]));
+        Assert.Equal(QuoteKind.Indirect, qs[1].Kind);
+        Assert.Equal("Der Sprecher", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
+    public void A_quote_sentence_after_an_attributed_quote_inherits_the_attribution()
+    {
+        var a = QuoteTestKit.Analyse("Die Delegation sei unterwegs, teilte Präsidentin Sandu mit. \"Wir landen am Abend.\"");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal(QuoteKind.Direct, qs[1].Kind);
+        Assert.Equal("teilte … mit", a.CueText(qs[1]));
+        Assert.Equal("Präsidentin Sandu", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
+    public void Stage_declares_its_contract()
+    {
+        var stage = new QuoteStage();
+        Assert.Equal("quotes.rules.v1", stage.Id);
+        Assert.Equal([LayerName.Tokens, LayerName.Sentences], stage.Requires);
+        Assert.Equal([LayerName.Quotes], stage.Produces);
+        var pipeline = Pipeline.Build([new Depesche.Text.TokenizerStage(), stage]);
+        var analysis = pipeline.Run(new Article { Id = "x", Text = "Er sagte, es sei gut." }, strict: true);
+        Assert.Equal("quotes.rules.v1", analysis.Get<Layer<Quote>>(LayerName.Quotes).Producer.StageId);
+    }
+
+    [Fact]
+    public void Empty_and_quote_only_texts_do_not_throw()
+    {
+        Assert.Empty(QuoteTestKit.Quotes(""));
+        const string odd = "\"\"\" „ “ » « sagte, ,";
+        foreach (var q in QuoteTestKit.Quotes(odd)) Assert.InRange(q.End, q.Start, odd.Length);
+    }
+}
