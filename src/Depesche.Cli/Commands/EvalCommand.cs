@@ -12,12 +12,9 @@ public static class EvalCommand
     {
         var cmd = new Command("eval", "Measure accuracy against gold data; 'eval gate' checks every stage against its pinned floor.");
         cmd.Add(GateCommand(console));
-<<<<<<< HEAD
         cmd.Add(EvalLinkingCommand.Create(console));
-=======
         cmd.Add(EvalTimeCommand.Create(console));
         cmd.Add(EvalQuotesCommand.Create(console));
->>>>>>> main
         return cmd;
     }
 
