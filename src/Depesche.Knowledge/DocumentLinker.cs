@@ -360,7 +360,7 @@ internal sealed class DocumentLinker
         foreach (var a in _kb.Aliases(key))
         {
             if (!a.Entity.IsPlace) continue;
-            float s = a.Entity.Prior + ContextScore(a.Entity) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0) + (a.Entity.Kind == KbKind.City ? 1 : 0);
+            float s = a.Entity.Prior + ContextScore(a.Entity, -1) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0) + (a.Entity.Kind == KbKind.City ? 1 : 0);
             if (s > bestScore) { best = a.Entity; bestScore = s; }
         }
         return best;
@@ -411,19 +411,28 @@ internal sealed class DocumentLinker
         // Why: an all-caps place opening a paragraph is a dateline (LUXEMBURG -), and datelines name cities; USA is not one.
         if (e.Kind == KbKind.City && IsDatelineLike(m)) s += 1;
         if (_byId.ContainsKey(e.Id)) s += 3;
-        s += ContextScore(e);
+        s += ContextScore(e, m.Start);
+        // "im Bundesstaat Washington": the word before the name says which reading.
+        if (e.Kind == KbKind.State && PrecededByStateWord(m.Start)) s += 3;
         return s;
     }
 
-    /// <summary>+2 when one of the entity's context cues occurs in the article as a whole word (case-sensitive).</summary>
-    private float ContextScore(KbEntity e)
+    private const int CueWindow = 400;
+
+    /// <summary>
+    /// +2 when one of the entity's context cues occurs as a whole word (case-sensitive) within <see cref="CueWindow"/>
+    /// characters of the mention at <paramref name="near"/>, or anywhere when <paramref name="near"/> is -1.
+    /// </summary>
+    private float ContextScore(KbEntity e, int near)
     {
+        int lo = near < 0 ? 0 : Math.Max(0, near - CueWindow);
+        int hi = near < 0 ? _text.Length : Math.Min(_text.Length, near + CueWindow);
         foreach (var cue in e.Context)
         {
-            int from = 0;
-            while (from < _text.Length)
+            int from = lo;
+            while (from < hi)
             {
-                int at = _text.IndexOf(cue, from, StringComparison.Ordinal);
+                int at = _text.IndexOf(cue, from, hi - from, StringComparison.Ordinal);
                 if (at < 0) break;
                 int end = at + cue.Length;
                 bool left = at == 0 || !char.IsLetterOrDigit(_text[at - 1]);
@@ -718,6 +727,14 @@ internal sealed class DocumentLinker
     {
         var last = roles[^1];
         if (last.Of is null) roles[^1] = last with { Of = of };
+    }
+
+    private bool PrecededByStateWord(int start)
+    {
+        if (!PrevItem(start, 0, out int s, out int e)) return false;
+        var w = _text.AsSpan(s, e - s);
+        return w.EndsWith("Bundesstaat", StringComparison.Ordinal) || w.EndsWith("Bundesstaats", StringComparison.Ordinal)
+               || w is "Staat" or "Staats" or "State";
     }
 
     private bool IsDatelineLike(in EntityMention m)
