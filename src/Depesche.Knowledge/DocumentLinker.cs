@@ -155,7 +155,7 @@ internal sealed class DocumentLinker
 
         // b. The KB by alias (names, transliterations, surnames, metonyms).
         var aliases = _kb.Aliases(key);
-        if (!aliases.IsEmpty)
+        if (!aliases.IsEmpty && !OnlyImportedPlaces(aliases, m))
         {
             var (e, form) = Best(aliases, m);
             var kind = form switch
@@ -198,7 +198,7 @@ internal sealed class DocumentLinker
                 return;
             }
             var stemAliases = _kb.Aliases(stem);
-            if (!stemAliases.IsEmpty)
+            if (!stemAliases.IsEmpty && !OnlyImportedPlaces(stemAliases, m))
             {
                 var (e, _) = Best(stemAliases, m);
                 AddKb(e, LinkKind.Genitive, m, stem, into, ambiguous: stemAliases.Length > 1);
@@ -208,7 +208,7 @@ internal sealed class DocumentLinker
 
         // d2. Multi-word names declined word by word: Internationale Währungsfonds, Europäischen Parlaments.
         var stemmed = _kb.StemAliases(key);
-        if (!stemmed.IsEmpty)
+        if (!stemmed.IsEmpty && !OnlyImportedPlaces(stemmed, m))
         {
             var (e, _) = Best(stemmed, m);
             AddKb(e, LinkKind.Genitive, m, key, into, ambiguous: stemmed.Length > 1);
@@ -345,6 +345,17 @@ internal sealed class DocumentLinker
             if (!d.IsEmpty) { AddKbPart(BestPlain(d, m), into); return true; }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Why: an imported gazetteer city is a poor answer for a person or organisation mention (Union, Hamas); such a
+    /// mention gets a local identity instead. Curated entries answer any type (metonymy).
+    /// </summary>
+    private static bool OnlyImportedPlaces(ReadOnlySpan<KnowledgeBase.AliasEntry> a, in EntityMention m)
+    {
+        if (m.Type is not (EntityType.Person or EntityType.Organisation)) return false;
+        foreach (var x in a) if (x.Entity.Source == "curated" || !x.Entity.IsPlace) return false;
+        return true;
     }
 
     private static bool HasPlace(ReadOnlySpan<KnowledgeBase.AliasEntry> a)
