@@ -180,7 +180,7 @@ internal sealed class DocumentLinker
                 AddKbPart(owner, into);
                 return;
             }
-            if ((title.Direct || person) && _kb.HolderOf(office.Id, _date) is { } holder)
+            if ((title.Direct || person) && !OtherCountryBefore(m.Start, office) && _kb.HolderOf(office.Id, _date) is { } holder)
             {
                 AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
                 return;
@@ -738,6 +738,16 @@ internal sealed class DocumentLinker
     {
         var last = roles[^1];
         if (last.Of is null) roles[^1] = last with { Of = of };
+    }
+
+    /// <summary>"der österreichische Kanzler": an adjective of another country before a title keeps it from its office.</summary>
+    private bool OtherCountryBefore(int start, KbOffice office)
+    {
+        if (!PrevItem(start, 0, out int s, out int e) || !char.IsLower(_text[s]) || e - s > 60) return false;
+        Span<char> buf = stackalloc char[128];
+        var d = _kb.Derived(buf[..AliasKey.Normalize(_text.AsSpan(s, e - s), buf)]);
+        if (d.IsEmpty || !d[0].IsPlace) return false;
+        return d[0].Key != office.Of;
     }
 
     private bool PrecededByStateWord(int start)

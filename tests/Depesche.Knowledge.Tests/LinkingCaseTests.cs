@@ -59,6 +59,9 @@ public class LinkingLimitTests
     [InlineData("Im Bundesstaat Texas regnet es. In [Washington|LOC|Q61] tagte der Senat.", "2025-06-01")]
     // "im Bundesstaat Washington" without further cues
     [InlineData("Im Bundesstaat [Washington|LOC|Q1223] regnet es.", "2025-06-01")]
+    // another country's adjective keeps a title from the German office (the title noun then stays its own local
+    // identity: a title is not yet joined to the name that follows it)
+    [InlineData("Der österreichische [Kanzler|PER|@stocker] [Christian Stocker|PER|@stocker2] reiste nach [Wien|LOC|Q1741].", "2025-06-01")]
     // a name inside a title compound is the person, not the person's country
     [InlineData("[Selenskyj-Berater|PERpart|Q3874799] [Mychajlo Podoljak|PER|@p] sagte das.", "2025-06-01")]
     // coordinated adjectives in the other order, and a closed compound
