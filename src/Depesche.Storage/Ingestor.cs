@@ -36,6 +36,8 @@ public sealed record IngestSummary
     public long Unchanged { get; init; }
     public long Versions { get; init; }
     public long NearDuplicates { get; init; }
+    /// <summary>Articles that joined an existing story by clustering (neither a version nor a copy).</summary>
+    public long StoryJoins { get; init; }
     public long Rejected { get; init; }
     public long StageFailures { get; init; }
     /// <summary>Read results skipped because a checkpoint showed them already stored.</summary>
@@ -130,6 +132,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
             Unchanged = s.Unchanged + result.Articles.Count(r => r.Outcome == PutOutcome.Unchanged),
             Versions = s.Versions + result.Articles.Count(r => r.Link?.Kind == LinkKind.VersionOf),
             NearDuplicates = s.NearDuplicates + result.Articles.Count(r => r.Link?.Kind == LinkKind.NearDuplicateOf),
+            StoryJoins = s.StoryJoins + result.Articles.Count(r => r.Link?.Kind == LinkKind.SameStoryAs),
             Rejected = s.Rejected + rejections.Count,
             StageFailures = s.StageFailures + failures,
         };

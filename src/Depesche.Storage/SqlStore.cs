@@ -54,6 +54,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
           story_id TEXT NOT NULL,
           agency_key TEXT, dateline_key TEXT,
           entity_names TEXT NOT NULL,
+          story_terms TEXT NOT NULL, entity_keys TEXT NOT NULL,
           signature {BlobType} NOT NULL,
           analysis_json TEXT NOT NULL)
         """,
@@ -142,21 +143,21 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
                 results.Add(new PutResult(r.Id, PutOutcome.Unchanged, StoryOf(tx, r.Id), null));
                 continue;
             }
-            var link = Linker.Decide(r, VersionCandidates(tx, r), BandCandidates(tx, r));
+            var link = Linker.Decide(r, VersionCandidates(tx, r), BandCandidates(tx, r)) ?? StoryFeatures.Decide(r, StoryCandidates(tx, r));
             var story = link is null ? r.Id : StoryOf(tx, link.ToId);
             var seqObj = Scalar(tx, """
                 INSERT INTO articles (id, content_hash, published, published_date, agency, outlet, url, headline, text,
                   datelines, editor_codes, version_markers, origin_file, origin_line, origin_byte, ingested_at, story_id,
-                  agency_key, dateline_key, entity_names, signature, analysis_json)
+                  agency_key, dateline_key, entity_names, story_terms, entity_keys, signature, analysis_json)
                 VALUES (@id, @hash, @published, @pdate, @agency, @outlet, @url, @headline, @text, @datelines, @editors,
-                  @markers, @ofile, @oline, @obyte, @now, @story, @akey, @dkey, @enames, @sig, @json)
+                  @markers, @ofile, @oline, @obyte, @now, @story, @akey, @dkey, @enames, @sterms, @ekeys, @sig, @json)
                 ON CONFLICT (id) DO NOTHING RETURNING seq
                 """,
                 ("id", r.Id), ("hash", r.ContentHash), ("published", r.Published), ("pdate", r.PublishedDate), ("agency", r.Agency),
                 ("outlet", r.Outlet), ("url", r.Url), ("headline", r.Headline), ("text", r.Text), ("datelines", r.DatelinesJson),
                 ("editors", r.EditorCodesJson), ("markers", r.VersionMarkersJson), ("ofile", r.OriginFile), ("oline", r.OriginLine),
                 ("obyte", r.OriginByte), ("now", now), ("story", story), ("akey", r.AgencyKey), ("dkey", r.DatelineKey),
-                ("enames", r.EntityNames), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
+                ("enames", r.EntityNames), ("sterms", string.Join(' ', r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
             if (seqObj is null)
             {
                 // Why: another writer (a concurrent PostgreSQL worker) stored the same content between our check and insert.
@@ -224,6 +225,21 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
             args = [("a", r.AgencyKey), ("d", r.DatelineKey)];
         }
         return Candidates(tx, $"SELECT seq, id, story_id, agency_key, dateline_key, signature FROM articles WHERE {sql} ORDER BY seq DESC LIMIT 50", args);
+    }
+
+    private List<StoryCandidate> StoryCandidates(DbTransaction tx, ArticleRecord r)
+    {
+        if (r.PublishedDate is not { } d) return [];
+        var day = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var list = new List<StoryCandidate>();
+        using var reader = Reader(tx, """
+            SELECT seq, id, story_id, published_date, story_terms, entity_keys FROM articles
+            WHERE published_date BETWEEN @from AND @to ORDER BY seq DESC LIMIT 300
+            """, ("from", Day(day.AddDays(-StoryFeatures.WindowDays))), ("to", Day(day.AddDays(StoryFeatures.WindowDays))));
+        while (reader.Read())
+            list.Add(new StoryCandidate(reader.GetString(1), reader.GetInt64(0), reader.GetString(2), Str(reader, 3),
+                reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries), reader.GetString(5).Split('|', StringSplitOptions.RemoveEmptyEntries)));
+        return list;
     }
 
     private List<LinkCandidate> BandCandidates(DbTransaction tx, ArticleRecord r)

@@ -68,4 +68,16 @@ public class EvaluatorTests
         var r = NerEvaluator.DropNonCoarse(T("B-PER", "B-LOCderiv", "B-OTH", "I-OTH", "B-ORGpart", "B-ORG"));
         Assert.Equal(T("B-PER", "O", "O", "O", "O", "B-ORG"), r);
     }
+
+    [Fact]
+    public void Coarse_only_evaluation_ignores_deriv_and_part_on_both_sides()
+    {
+        // Gold has a LOCderiv the tagger cannot be asked for in this view; the one plain PER is found.
+        var gold = G(T("B-PER", "O", "B-LOCderiv"));
+        var (model, _) = NerTrainer.Train([gold], Gazetteer.Empty, WordClusters.Empty, new NerHyperParameters { Epochs = 5, RowBits = 12 });
+        var s = NerEvaluator.EvaluateCoarseOnly(model, [gold]);
+        Assert.Equal(1, s.ByType["PER"].Gold);
+        Assert.False(s.ByType.ContainsKey("LOCderiv"));
+        Assert.Equal(100.0, s.F1);
+    }
 }

@@ -24,9 +24,9 @@ public class ModelTests
     [
         S("Präsident Wolodymyr/B-PER Selenskyj/I-PER reiste nach Berlin/B-LOC ."),
         S("Die ukrainischen/B-LOCderiv Unterhändler trafen Vertreter der Nato/B-ORG in Brüssel/B-LOC ."),
-        S("Das berichtete \" Politico/B-ORG \" unter Berufung auf das Weiße/B-ORG Haus/I-ORG ."),
-        S("Von Moskauer/B-LOCderiv Seite wird Putin-Berater/B-PERpart Kirill/B-PER Dmitrijew/I-PER erwartet ."),
-        S("Der Film Ecce/B-OTH homo/I-OTH lief in Miami/B-LOC ."),
+        S("Laut \" Politico/B-ORG \" schweigt das Weiße/B-ORG Haus/I-ORG dazu ."),
+        S("Ein Moskauer/B-LOCderiv Sprecher lobte den Putin-Kurs/B-PERpart und Kirill/B-PER Dmitrijew/I-PER ."),
+        S("Der Film Blaue/B-OTH Stunde/I-OTH lief in Miami/B-LOC ."),
     ];
 
     private static readonly NerHyperParameters Small = new() { Epochs = 10, RowBits = 16, Seed = 7, Features = FeatureSet.All };

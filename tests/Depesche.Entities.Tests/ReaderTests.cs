@@ -9,11 +9,11 @@ public class GermEvalReaderTests
     private const string Fixture =
         "#\thttp://example.org/a\t[2009-10-17]\n" +
         "1\tDie\tO\tO\n" +
-        "2\tTroia-Ausstellung\tB-LOCpart\tO\n" +
+        "2\tBrahms-Abend\tB-LOCpart\tO\n" +
         "3\tin\tO\tO\n" +
         "4\tFC\tB-ORG\tO\n" +
-        "5\tKickers\tI-ORG\tO\n" +
-        "6\tDarmstadt\tI-ORG\tB-LOC\n" +
+        "5\tNordstern\tI-ORG\tO\n" +
+        "6\tLübeck\tI-ORG\tB-LOC\n" +
         "\n" +
         "#\thttp://example.org/b\n" +
         "1\tdeutsche\tB-LOCderiv\tO\n" +
@@ -25,7 +25,7 @@ public class GermEvalReaderTests
     {
         var s = GermEvalReader.Read(new StringReader(Fixture)).ToList();
         Assert.Equal(2, s.Count);
-        Assert.Equal("Die Troia-Ausstellung in FC Kickers Darmstadt", s[0].Text);
+        Assert.Equal("Die Brahms-Abend in FC Nordstern Lübeck", s[0].Text);
         Assert.Equal("http://example.org/a", s[0].Source);
         Assert.Equal(["O", "B-LOCpart", "O", "B-ORG", "I-ORG", "I-ORG"], s[0].Outer.Select(t => NerLabels.Tags[t]));
         Assert.Equal("B-LOC", NerLabels.Tags[s[0].Inner[5]]);
@@ -61,13 +61,13 @@ public class SmartDataReaderTests
 {
     // v1 style: JSON Lines, lower-case hyphenated types; v3 style: upper-case types, pretty-printed objects back to back.
     private const string Docs =
-        """{"id":"a","text":{"string":"In Genf stellt Maserati den Levante vor. Der italienische Hersteller und US-Medien."},"refids":{"map":{"source":"news"}},"conceptMentions":{"array":[{"span":{"start":3,"end":7},"type":"location-city"},{"span":{"start":15,"end":23},"type":"organization-company"},{"span":{"start":28,"end":35},"type":"product"},{"span":{"start":45,"end":57},"type":"location"},{"span":{"start":72,"end":74},"type":"location"}]}}""" + "\n" +
+        """{"id":"a","text":{"string":"In Basel zeigt Lindqvist den Falter vor. Der schwedische Hersteller und US-Medien."},"refids":{"map":{"source":"news"}},"conceptMentions":{"array":[{"span":{"start":3,"end":8},"type":"location-city"},{"span":{"start":15,"end":24},"type":"organization-company"},{"span":{"start":29,"end":35},"type":"product"},{"span":{"start":45,"end":56},"type":"location"},{"span":{"start":72,"end":74},"type":"location"}]}}""" + "\n" +
         """
         {
           "id": "b",
-          "text": {"string": "Thomas Rompel sprach."},
+          "text": {"string": "Hanna Kowalk sprach."},
           "refids": {"map": {"source": "rss"}},
-          "conceptMentions": {"array": [{"span": {"start": 0, "end": 13}, "type": "PERSON"}]}
+          "conceptMentions": {"array": [{"span": {"start": 0, "end": 12}, "type": "PERSON"}]}
         }
         """;
 
@@ -81,12 +81,12 @@ public class SmartDataReaderTests
         var s = SmartDataReader.ToSentences(docs[0]);
         Assert.Equal(2, s.Count);
         string Tags(GoldSentence g) => string.Join(" ", Enumerable.Range(0, g.Count).Select(i => g.TokenString(i) + "/" + NerLabels.Tags[g.Outer[i]]));
-        Assert.Equal("In/O Genf/B-LOC stellt/O Maserati/B-ORG den/O Levante/O vor/O ./O", Tags(s[0]));
+        Assert.Equal("In/O Basel/B-LOC zeigt/O Lindqvist/B-ORG den/O Falter/O vor/O ./O", Tags(s[0]));
         // A lower-case location mention is a derived form; a mention inside a token is a part.
-        Assert.Equal("Der/O italienische/B-LOCderiv Hersteller/O und/O US-Medien/B-LOCpart ./O", Tags(s[1]));
+        Assert.Equal("Der/O schwedische/B-LOCderiv Hersteller/O und/O US-Medien/B-LOCpart ./O", Tags(s[1]));
 
         var p = SmartDataReader.ToSentences(docs[1]);
-        Assert.Equal("Thomas/B-PER Rompel/I-PER sprach/O ./O", Tags(p[0]));
+        Assert.Equal("Hanna/B-PER Kowalk/I-PER sprach/O ./O", Tags(p[0]));
     }
 
     [Fact]

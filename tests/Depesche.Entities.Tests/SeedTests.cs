@@ -74,15 +74,3 @@ public class SeedTests
         Assert.DoesNotContain(Mentions(), m => m.Surface is "ddo" or "DP" or "stw");
     }
 }
-public class SeedDump
-{
-    [SharedDataFact("seed/000_8f5e88549e4027cd.txt")]
-    public void Dump()
-    {
-        var article = Depesche.Ingest.ArticleReader.ReadPath(SharedData.Require("seed/000_8f5e88549e4027cd.txt")).Single(r => r.IsArticle).Article!;
-        var model = NerModel.Load(Path.Combine(SharedData.RepoRoot, "models", "ner", "ner-de.bin"));
-        var a = Pipeline.Build([new TokenizerStage(), new NerStage(model)]).Run(article, strict: true);
-        var lines = a.Get<Layer<EntityMention>>(LayerName.Entities).Items.Select(m => $"{article.Text[m.Start..m.End]}\t{m.Type}\t{m.Flags}\t{m.Confidence:F2}");
-        File.WriteAllLines("/tmp/seed_mentions.txt", lines.Append("DATELINES: " + string.Join(",", article.Source.Datelines.Select(d => d.Place + d.Range))).Append("AGENCY: " + article.Source.Agency + article.Source.AgencyRange));
-    }
-}

@@ -18,15 +18,14 @@ public sealed class EmbeddedStoreTests
         // 1. A child process ingests and stops inside a write transaction; kill it there with SIGKILL.
         var dll = typeof(CrashCorpus).Assembly.Location;
         var marker = crashed.Path + ".inside-transaction";
-        using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", dll, "crash-writer", crashed.Path]) { RedirectStandardOutput = true, RedirectStandardError = false })!)
+        using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", dll, "crash-writer", crashed.Path]) { RedirectStandardOutput = true })!)
         {
             var clock = Stopwatch.StartNew();
             while (!File.Exists(marker) && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(20);
             Assert.True(File.Exists(marker), $"the child did not reach the transaction (exited: {child.HasExited})");
-            // Why: SIGKILL through kill(1): the runtime's Process.Kill did not reach the child inside the test host here.
-            using (var kill = Process.Start("kill", ["-KILL", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                kill.WaitForExit();
+            child.Kill();
             Assert.True(child.WaitForExit(30_000), "the child survived SIGKILL");
+            Assert.Equal(137, child.ExitCode);
         }
         File.Delete(marker);
 
@@ -72,6 +71,20 @@ public sealed class EmbeddedStoreTests
 
     private static List<string> Snapshot(IArticleStore s) =>
         s.Export().Select(a => JsonSerializer.Serialize(a with { IngestedAt = default })).ToList();
+
+    [Fact]
+    public void Parallel_analysis_stores_the_same_as_one_worker()
+    {
+        using var one = new TempFolder();
+        using var four = new TempFolder();
+        using (var s = ArticleStore.Open(one.Path))
+            new Ingestor(s, CrashCorpus.Analyse, batchSize: 16, workers: 1).Run([CrashCorpus.Source()]);
+        using (var s = ArticleStore.Open(four.Path))
+            new Ingestor(s, CrashCorpus.Analyse, batchSize: 16, workers: 4).Run([CrashCorpus.Source()]);
+        using var a = ArticleStore.Open(one.Path);
+        using var b = ArticleStore.Open(four.Path);
+        Assert.Equal(Snapshot(a), Snapshot(b));
+    }
 
     [Fact]
     public void A_lost_index_is_rebuilt_from_sqlite_on_open()

@@ -36,19 +36,6 @@ public static class Program
             Console.Out.WriteLine("done");
             return 0;
         }
-        if (args is ["bench", var count, var target, ..])
-        {
-            // Until the CLI builds on this branch: the same library calls as 'depesche bench ingest/search'.
-            var csv = args.Length > 3 ? args[3] : Path.Combine(Depesche.Testing.SharedData.Path ?? ".", "data", "10kgnad", "test.csv");
-            var sentences = StoreBenchmark.Sentences(File.ReadLines(csv).Select(l => l[(l.IndexOf(';') + 1)..].Trim('\'')));
-            int n = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
-            var ingest = StoreBenchmark.Ingest(ArticleStore.Open(target), StoreBenchmark.Synthesize(sentences, n));
-            Console.WriteLine($"ingest: {ingest.Articles} articles in {ingest.Seconds:F1} s = {ingest.ArticlesPerSecond:F0} articles/s, peak RSS {ingest.PeakRssMb:F0} MB, store {ingest.StoreBytes / 1e6:F0} MB");
-            using var store = ArticleStore.Open(target);
-            var search = StoreBenchmark.Search(store, StoreBenchmark.Queries(sentences, 300));
-            Console.WriteLine($"search: {search.Queries} queries x {search.Runs}: p50 {search.P50Ms} ms, p95 {search.P95Ms} ms, max {search.MaxMs} ms, mean hits {search.MeanHits:F0}, peak RSS {search.PeakRssMb:F0} MB");
-            return 0;
-        }
         Console.Error.WriteLine("this is a test assembly: run it with 'dotnet test'");
         return 2;
     }

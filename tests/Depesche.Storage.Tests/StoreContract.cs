@@ -223,6 +223,21 @@ public abstract class StoreContract : IDisposable
     }
 
     [StoreFact]
+    public void A_follow_up_joins_the_story_with_its_reason_and_an_unrelated_strike_does_not()
+    {
+        var first = Store.Put(TestArticles.Strike());
+        var other = Store.Put(TestArticles.OtherStrike());
+        var follow = Store.Put(TestArticles.StrikeFollowUp());
+        Assert.Equal(LinkKind.SameStoryAs, follow.Link?.Kind);
+        Assert.Equal(first.Id, follow.Link?.ToId);
+        Assert.Contains("lufthansa", follow.Link!.Reason, StringComparison.Ordinal);
+        Assert.Contains("1 days apart", follow.Link.Reason, StringComparison.Ordinal);
+        Assert.Equal(first.StoryId, follow.StoryId);
+        Assert.Null(other.Link);
+        Assert.Equal(2, Store.Counts().Stories);
+    }
+
+    [StoreFact]
     public void Export_streams_every_article_in_storage_order()
     {
         var all = TestArticles.Generate(30).ToArray();

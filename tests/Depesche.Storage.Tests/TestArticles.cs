@@ -117,6 +117,14 @@ public static class TestArticles
         agency: "AFP", dateline: "FRANKFURT/MAIN", date: "2025-02-05", outlet: "Hessenschau",
         entities: [("Verdi", EntityType.Organisation), ("Lufthansa", EntityType.Organisation)]);
 
+    /// <summary>A follow-up of <see cref="Strike"/> the next day from another dateline: the same story, new text.</summary>
+    public static Analysis StrikeFollowUp() => Wire("Lufthansa-Warnstreik: Verdi kündigt weitere Streiks an",
+        "Nach dem ganztägigen Warnstreik bei der Lufthansa hat die Gewerkschaft Verdi weitere Arbeitsniederlegungen angekündigt. " +
+        "Die Fluggesellschaft zählte Hunderte Ausfälle in Frankfurt und München. Die Beschäftigten seien zu weiteren Warnstreiks bereit, " +
+        "wenn die Lufthansa kein besseres Angebot vorlege, sagte eine Sprecherin von Verdi.",
+        dateline: "BERLIN", date: "2025-02-06",
+        entities: [("Lufthansa", EntityType.Organisation), ("Verdi", EntityType.Organisation), ("Frankfurt", EntityType.Location), ("München", EntityType.Location)]);
+
     /// <summary>Another story on the same topic (a strike), not a copy.</summary>
     public static Analysis OtherStrike() => Wire("Bahnstreik legt Fernverkehr lahm",
         "Die Lokführergewerkschaft GDL hat den Fernverkehr der Deutschen Bahn bundesweit lahmgelegt. Pendler mussten auf Busse ausweichen. " +

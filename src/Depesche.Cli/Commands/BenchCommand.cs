@@ -21,6 +21,12 @@ public static class BenchCommand
     {
         var cmd = new Command("bench", "Measure speed and memory on real German text (one core), next to peers measured in the same run.");
         cmd.Add(Tokenize(console));
+        cmd.Add(StageBench(console, "ner", "ner.perceptron.v1", "entities", "The NER tagger alone (tokens and sentences computed beforehand)."));
+        cmd.Add(StageBench(console, "link", "link.kb.v1", "links", "Entity linking alone (entities computed beforehand)."));
+        cmd.Add(StageBench(console, "time", "time.rules.v1", "times", "The time stage alone (tokens and sentences computed beforehand)."));
+        cmd.Add(StageBench(console, "quotes", "quotes.rules.v1", "quotes", "The quote stage alone (earlier layers computed beforehand)."));
+        cmd.Add(StageBench(console, "events", "events.rules.v1", "events", "The event stage alone (earlier layers computed beforehand)."));
+        cmd.Add(Analyze(console));
         cmd.Add(BenchStoreCommand.Ingest(console));
         cmd.Add(BenchStoreCommand.Search(console));
         return cmd;
@@ -62,6 +68,57 @@ public static class BenchCommand
             using var german = new GermanAnalyzer(LuceneVersion.LUCENE_48);
             var peer2 = Measure.Run("lucene-german", "tokens", articles.Count, words, bytes, runs, () => RunLucene(german, articles));
             Report(console, parse.GetValue(common.Json), "tokenize", ours, [peer, peer2]);
+            return ExitCodes.Ok;
+        });
+        return c;
+    }
+
+    /// <summary>
+    /// Times one stage of the default pipeline: every earlier stage runs once beforehand, so only this stage's
+    /// <see cref="IStage.Run"/> is on the clock.
+    /// </summary>
+    private static Command StageBench(CliConsole console, string name, string stageId, string unit, string description)
+    {
+        var c = new Command(name, description);
+        var common = AddCommon(c);
+        c.SetAction(parse =>
+        {
+            var (articles, words, bytes) = LoadCorpus(parse, common);
+            var stages = PipelineFactory.Default().Stages;
+            int at = stages.IndexOf(stages.FirstOrDefault(s => s.Id == stageId)!);
+            if (at < 0) throw new CliException($"stage {stageId} is not in the pipeline ({string.Join("; ", PipelineFactory.Omitted)})", ExitCodes.IoError);
+            var before = Pipeline.Build(stages.Take(at));
+            var stage = stages[at];
+            var inputs = articles.Select(a => before.Run(a)).Where(a => stage.Requires.All(a.Has)).ToList();
+            var ours = Measure.Run(stageId, unit, inputs.Count, words, bytes, Math.Max(1, parse.GetValue(common.Runs)), () =>
+            {
+                long n = 0;
+                foreach (var a in inputs) n += stage.Run(a)[0].Count;
+                return n;
+            });
+            Report(console, parse.GetValue(common.Json), name, ours, []);
+            return ExitCodes.Ok;
+        });
+        return c;
+    }
+
+    private static Command Analyze(CliConsole console)
+    {
+        var c = new Command("analyze", "The whole default pipeline, article in, analysis out: every landed stage.");
+        var common = AddCommon(c);
+        c.SetAction(parse =>
+        {
+            var (articles, words, bytes) = LoadCorpus(parse, common);
+            var pipeline = PipelineFactory.Default();
+            var ours = Measure.Run("depesche", "layers", articles.Count, words, bytes, Math.Max(1, parse.GetValue(common.Runs)), () =>
+            {
+                long n = 0;
+                foreach (var a in articles) n += pipeline.Run(a).Layers.Count();
+                return n;
+            });
+            Report(console, parse.GetValue(common.Json), "analyze", ours, []);
+            if (!parse.GetValue(common.Json))
+                console.Out.WriteLine("stages: " + string.Join(", ", pipeline.Stages.Select(s => s.Id)));
             return ExitCodes.Ok;
         });
         return c;

@@ -15,6 +15,7 @@ public static class EvalCommand
         cmd.Add(EvalLinkingCommand.Create(console));
         cmd.Add(EvalTimeCommand.Create(console));
         cmd.Add(EvalQuotesCommand.Create(console));
+        cmd.Add(EvalNerCommand.Create(console));
         return cmd;
     }
 

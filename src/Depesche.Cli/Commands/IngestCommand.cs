@@ -44,7 +44,7 @@ public static class IngestCommand
             var r = ingestor.Run(StoreCli.Sources(paths, parse.GetValue(format), console));
             progress.Finish();
             var codes = r.RejectionsByCode.Count == 0 ? "" : " (" + string.Join(", ", r.RejectionsByCode.Select(kv => $"{kv.Key}: {kv.Value}")) + ")";
-            console.Error.WriteLine($"ingest: {r.Read} read, {r.Added} added, {r.Unchanged} unchanged, {r.Versions} versions, {r.NearDuplicates} near-duplicates, " +
+            console.Error.WriteLine($"ingest: {r.Read} read, {r.Added} added, {r.Unchanged} unchanged, {r.Versions} versions, {r.NearDuplicates} near-duplicates, {r.StoryJoins} joined stories, " +
                 $"{r.Rejected} rejected{codes}, {r.StageFailures} stage failures" +
                 (r.Resumed + r.SourcesSkipped > 0 ? $", resumed past {r.Resumed} items and {r.SourcesSkipped} finished inputs" : "") + $"; store {s.Location}");
             if (r.Added + r.Unchanged == 0 && r.Rejected > 0) return ExitCodes.NothingAccepted;

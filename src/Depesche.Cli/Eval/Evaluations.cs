@@ -28,6 +28,13 @@ public static class Evaluations
                 ["strictValueF1"] = 100 * s.StrictValueF1,
             };
         }));
+        // NER: held-out SmartData v3 dev news (the model trains on SmartData train only), plain PER/LOC/ORG.
+        list.Add(new Evaluation("ner.smartdata-news", "f1", "data/smartdata/smartdata-v3-dev.json.gz", path =>
+        {
+            var model = Depesche.Entities.Ner.NerModel.Load(Path.Combine(Infrastructure.RepoPaths.Root(), "models", "ner", "ner-de.bin"));
+            var s = Depesche.Entities.Ner.NerEvaluator.EvaluateCoarseOnly(model, Depesche.Entities.Ner.NerCorpus.Load(path, "smartdata", newsOnly: true));
+            return new Dictionary<string, double> { ["f1"] = s.F1, ["precision"] = s.Precision, ["recall"] = s.Recall };
+        }));
         return list;
     }
 

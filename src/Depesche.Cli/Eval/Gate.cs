@@ -47,7 +47,7 @@ public static class Gate
             ["floors"] = obj,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(baselinePath))!);
-        File.WriteAllText(baselinePath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(baselinePath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
     /// <summary>Runs every evaluation whose data exists and compares with the floors.</summary>

@@ -52,12 +52,14 @@ public static class NerEvaluator
     }
 
     /// <summary>
-    /// News-domain score against a corpus annotated with PER/LOC/ORG only (SmartData): predicted OTH, deriv and part
-    /// chunks are dropped before scoring, since the gold has no such classes.
+    /// News-domain score against a corpus annotated with PER/LOC/ORG only (SmartData): OTH, deriv and part chunks are
+    /// dropped from prediction and gold before scoring, so only plain PER/LOC/ORG names count.
     /// </summary>
     public static NerScores EvaluateCoarseOnly(NerModel model, IEnumerable<GoldSentence> gold)
     {
-        var list = gold as IReadOnlyList<GoldSentence> ?? gold.ToList();
+        // Why: the SmartData reader maps lower-case and in-word mentions to deriv/part; this view scores plain names only, on both sides.
+        var list = (gold as IReadOnlyList<GoldSentence> ?? gold.ToList())
+            .Select(s => new GoldSentence(Enumerable.Range(0, s.Count).Select(s.TokenString).ToArray(), DropNonCoarse(s.Outer), null, s.Source)).ToList();
         var pred = list.Select(s => DropNonCoarse(model.Tag(s))).ToList();
         return Score(list, pred);
     }

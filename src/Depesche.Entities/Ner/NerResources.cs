@@ -58,6 +58,7 @@ public static class NerResources
                 b.Add(Gazetteer.Kind.Country, name);
                 b.AddPlaceStems(name);
             }
+        AddInflectedCountries(b, gazetteerDir);
         if (File.Exists(P("wikidata-country-aliases/country_aliases.csv")))
             foreach (var line in File.ReadLines(P("wikidata-country-aliases/country_aliases.csv")).Skip(1))
             {
@@ -130,6 +131,24 @@ public static class NerResources
                 foreach (var name in File.ReadLines(P("ler-gazetteers/firmennamen.list"))) b.Add(Gazetteer.Kind.Organisation, name);
         }
         return b.Build();
+    }
+
+    // Why: "der Vereinigten Staaten", "die Vereinigten Arabischen Emirate": the lists hold only the nominative of the adjectives.
+    private static void AddInflectedCountries(Gazetteer.Builder b, string gazetteerDir)
+    {
+        var path = Path.Combine(gazetteerDir, "ler-gazetteers/laendernamen.list");
+        var names = File.Exists(path) ? File.ReadLines(path).ToList() : [];
+        var csv = Path.Combine(gazetteerDir, "country-names-umpirsky/de/country.csv");
+        if (File.Exists(csv)) names.AddRange(File.ReadLines(csv).Skip(1).Select(l => l[(l.IndexOf(',') + 1)..].Trim('"')));
+        foreach (var name in names)
+        {
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2) continue;
+            bool changed = false;
+            for (int k = 0; k < words.Length - 1; k++)
+                if (words[k].Length > 3 && words[k].EndsWith('e') && char.IsUpper(words[k][0])) { words[k] += "n"; changed = true; }
+            if (changed) b.Add(Gazetteer.Kind.Country, string.Join(' ', words));
+        }
     }
 
     private static bool IsLatinName(string s)

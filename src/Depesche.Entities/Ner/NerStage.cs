@@ -44,7 +44,12 @@ public sealed class NerStage : IStage
         }
         if (_rules)
         {
-            WireRules.Apply(input, tags);
+            WireRules.Apply(input, tags, _model.Gazetteer);
+            foreach (var s in sentences)
+            {
+                var span = s.Tokens;
+                WireRules.DerivedPlaceAdjectives(tokens.Text, tokens.Starts[span.First..span.End], tokens.Ends[span.First..span.End], tags.AsSpan(span.First, span.Count), _model.Gazetteer);
+            }
             WireRules.PropagateNames(tokens, tags);
         }
         var mentions = new List<EntityMention>();

@@ -101,7 +101,7 @@ public static class NerTrainer
         {
             var sents = options.ClusterCorpora.SelectMany(NerResources.UnlabelledSentences).ToList();
             clusters = WordClusters.Learn(sents, options.Hyper.Seed);
-            foreach (var c in options.ClusterCorpora) data.Add(new DataFile(c, File.Exists(c) ? Sha(c) : "", "unlabelled text for clusters"));
+            foreach (var c in options.ClusterCorpora) data.Add(new DataFile("clusters: " + Path.GetFileName(c.TrimEnd('/')), File.Exists(c) ? Sha(c) : "", CorpusLicence(c)));
             log($"clusters: {clusters.WordCount} words from {sents.Count} sentences ({sw.Elapsed.TotalSeconds:F1}s)");
         }
 
@@ -246,6 +246,14 @@ public static class NerTrainer
         var list = s.ToList();
         return Enumerable.Range(0, Math.Max(1, times)).SelectMany(_ => list);
     }
+
+    private static string CorpusLicence(string path) => path switch
+    {
+        _ when path.Contains("spkatt", StringComparison.OrdinalIgnoreCase) => "Wikinews text, CC BY 2.5 (tokens only; the SpkAtt annotations, CC BY-NC-SA 4.0, are not used)",
+        _ when path.Contains("smartdata", StringComparison.OrdinalIgnoreCase) => "CC BY 4.0 (DFKI SmartData text)",
+        _ when path.Contains("10kgnad", StringComparison.OrdinalIgnoreCase) => "CC BY-NC-SA 4.0 (DER STANDARD text): do not ship",
+        _ => "unlabelled text (licence not recorded)",
+    };
 
     private static string Sha(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -1,0 +1,45 @@
+namespace Depesche.Storage;
+
+/// <summary>B-cubed precision, recall and F1 of a story clustering against gold stories.</summary>
+public sealed record StoryScores(int Articles, int GoldStories, int PredictedStories, double Precision, double Recall, double F1);
+
+/// <summary>
+/// Scores story clustering with B-cubed (Bagga and Baldwin 1998): for each article, precision is the share of its
+/// predicted story that shares its gold story, recall the share of its gold story that shares its predicted story;
+/// both are averaged over articles. Articles missing from the prediction count as singletons.
+/// </summary>
+/// <remarks>
+/// Gold folder format (read by the CLI, which owns the readers): <c>GOLD/&lt;story-name&gt;/&lt;article files&gt;</c>,
+/// one sub-folder per story, each article in any input format the readers accept; an article's id is the hash of its
+/// text, so the same files ingested into a store can be matched by id. Unrelated articles on the same topic go in
+/// their own one-article folders.
+/// </remarks>
+public static class StoryEvaluator
+{
+    /// <param name="gold">Article id → gold story name.</param>
+    /// <param name="predicted">Article id → predicted story id (null: not stored, scored as a singleton).</param>
+    public static StoryScores BCubed(IReadOnlyDictionary<string, string> gold, Func<string, string?> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        if (gold.Count == 0) return new StoryScores(0, 0, 0, 0, 0, 0);
+        var pred = gold.Keys.ToDictionary(id => id, id => predicted(id) ?? "singleton:" + id, StringComparer.Ordinal);
+        var goldSize = gold.Values.GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+        var predSize = pred.Values.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        var both = gold.Keys.GroupBy(id => (gold[id], pred[id])).ToDictionary(g => g.Key, g => g.Count());
+        double p = 0, r = 0;
+        foreach (var id in gold.Keys)
+        {
+            int overlap = both[(gold[id], pred[id])];
+            p += (double)overlap / predSize[pred[id]];
+            r += (double)overlap / goldSize[gold[id]];
+        }
+        p /= gold.Count;
+        r /= gold.Count;
+        double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return new StoryScores(gold.Count, goldSize.Count, predSize.Count, Math.Round(p, 4), Math.Round(r, 4), Math.Round(f1, 4));
+    }
+
+    /// <summary>Scores the stories of a store: each gold article's <see cref="StoredArticle.StoryId"/>.</summary>
+    public static StoryScores BCubed(IReadOnlyDictionary<string, string> gold, IArticleStore store) =>
+        BCubed(gold, id => store.Get(id)?.StoryId);
+}
