@@ -91,12 +91,13 @@ internal sealed class DocumentLinker
         {
             int n = AliasKey.Normalize(d.Place.AsSpan(0, Math.Min(d.Place.Length, MaxKey)), buf);
             var best = BestPlace(buf[..n]);
-            if (best is null) continue;
+            if (best is null || CoveredByMention(d.Range.Start, d.Range.End)) continue;
             int e = EntityFor(best);
             _links.Add(new Pending { Start = d.Range.Start, End = d.Range.End, Mention = -1, Entity = e, Kind = LinkKind.Dateline, Confidence = 0.9f });
         }
         // The agency of the dateline, (dpa-AFX): metadata like the places, so it counts as a mention of the agency.
-        if (_article.Source.Agency is { Length: > 0 and <= MaxKey } agency && _article.Source.AgencyRange is { } ar)
+        if (_article.Source.Agency is { Length: > 0 and <= MaxKey } agency && _article.Source.AgencyRange is { } ar
+            && !CoveredByMention(ar.Start, ar.End))
         {
             int n = AliasKey.Normalize(agency, buf);
             var a = _kb.Aliases(buf[..n]);
@@ -113,7 +114,9 @@ internal sealed class DocumentLinker
         for (int i = 0; i < _mentions.Length; i++)
         {
             var ent = _entities[_primary[i]];
-            if (ent.Type != EntityType.Person || (_mentions[i].Flags & (EntityFlags.Part | EntityFlags.Deriv)) != 0) continue;
+            var mi = _mentions[i];
+            bool multiWord = _text.AsSpan(mi.Start, mi.End - mi.Start).Contains(' ');
+            if (ent.Type != EntityType.Person || ((mi.Flags & (EntityFlags.Part | EntityFlags.Deriv)) != 0 && !multiWord)) continue;
             var found = ReadRoles(i);
             if (found is null) continue;
             roles[i] = found;
@@ -145,6 +148,13 @@ internal sealed class DocumentLinker
     {
         bool person = m.Type == EntityType.Person;
         bool oneWord = key.IndexOf(' ') < 0;
+
+        // a0. A title inside the mention (NER span "Putin-Berater Dmitrijew"): the name is what follows it.
+        if (person && LeadingTitleLength(key) is > 0 and var cut)
+        {
+            Resolve(m, key[cut..], surface, into);
+            return;
+        }
 
         // a. A person named earlier in this article: surname or first name after the full name, or the full name again.
         if (person && FindInDocument(key, out var docHit, out var docKind, personOnly: true))
@@ -590,6 +600,16 @@ internal sealed class DocumentLinker
         List<MentionRole>? roles = null;
         var m = _mentions[i];
         var (floor, ceil) = SentenceBounds(m.Start);
+        {
+            int sp = _text.AsSpan(m.Start, m.End - m.Start).IndexOf(' ');
+            if (sp > 0 && sp < 60 && char.IsUpper(_text[m.Start]))
+            {
+                Span<char> buf = stackalloc char[128];
+                var word = _text.AsSpan(m.Start, sp);
+                if (ParseTitle(buf[..AliasKey.Normalize(word, buf)], -1) is { Direct: false } t)
+                    (roles ??= []).Add(new MentionRole(t.Role, word.ToString(), t.Of));
+            }
+        }
         ReadLeft(i, m, floor, ref roles);
         ReadRight(i, m, ceil, ref roles);
         if (roles is null) return null;
@@ -748,6 +768,20 @@ internal sealed class DocumentLinker
         var d = _kb.Derived(buf[..AliasKey.Normalize(_text.AsSpan(s, e - s), buf)]);
         if (d.IsEmpty || !d[0].IsPlace) return false;
         return d[0].Key != office.Of;
+    }
+
+    /// <summary>Length (with the space) of a leading title word of a multi-word key, or 0.</summary>
+    private int LeadingTitleLength(ReadOnlySpan<char> key)
+    {
+        int sp = key.IndexOf(' ');
+        if (sp <= 0 || sp == key.Length - 1) return 0;
+        return ParseTitle(key[..sp], -1) is { Direct: false } ? sp + 1 : 0;
+    }
+
+    private bool CoveredByMention(int start, int end)
+    {
+        foreach (var m in _mentions) if (m.Start <= start && end <= m.End) return true;
+        return false;
     }
 
     private bool PrecededByStateWord(int start)

@@ -45,3 +45,33 @@ public class RoleTests
         Assert.Contains(layer.EntityOf(Fixture.LinksOf(layer, doc, "Olaf Scholz")[0]).Roles, r => r.Role == "chancellor" && r.Of == "Q183");
     }
 }
+
+public class NerSpanTests
+{
+    [Fact]
+    public void A_title_inside_a_person_span_gives_the_name_and_the_role()
+    {
+        // The NER tags "Putin-Berater Dmitrijew" as one person span.
+        var doc = Fixture.Doc("Erwartet wird [Putin-Berater Dmitrijew|PERpart|kb:dmitrijew].", "2025-12-18");
+        var layer = Fixture.Link(doc);
+        var link = Assert.Single(layer.Links);
+        Assert.Equal("kb:dmitrijew", link.EntityId);
+        Assert.Contains(link.Roles, r => r.Role == "adviser" && r.Of == "Q7747");
+    }
+
+    [Fact]
+    public void A_dateline_place_the_ner_already_tagged_is_linked_once()
+    {
+        var doc = Fixture.Doc("[KIEW|LOC|Q1899] (dpa) - Text.", "2025-12-18");
+        var article = doc.ToArticle() with
+        {
+            Source = new Depesche.Core.ArticleSource
+            {
+                Datelines = [new Depesche.Core.Dateline("KIEW", new Depesche.Core.TextRange(0, 4))],
+                Published = new Depesche.Core.PublicationTime(new DateOnly(2025, 12, 18)),
+            },
+        };
+        var layer = Fixture.Stage.Link(Depesche.Knowledge.Evaluation.SimpleTokenizer.Analyse(article).With(doc.ToLayer()));
+        Assert.Equal("Q1899", Assert.Single(layer.Links).EntityId);
+    }
+}
