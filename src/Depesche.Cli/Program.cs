@@ -54,6 +54,7 @@ public static class Program
         root.Add(PipelineCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         root.Add(EvalCommand.Create(console));
+        root.Add(KbCommand.Create(console));
         root.Add(IngestCommand.Create(console));
         root.Add(SearchCommand.Create(console));
         root.Add(StoriesCommand.Create(console));

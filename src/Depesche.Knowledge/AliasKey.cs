@@ -81,4 +81,28 @@ public static class AliasKey
         'ź' or 'ż' or 'ž' => 'z',
         _ => c,
     };
+
+    /// <summary>
+    /// A coarser key for multi-word names: each word longer than four letters loses one German ending
+    /// (<c>en er es em e n s</c>), so <c>Europäische Parlament</c> and <c>Europäisches Parlament</c> meet. Writes into
+    /// <paramref name="dest"/> (at least <c>key.Length</c>) and returns the length.
+    /// </summary>
+    public static int Stem(ReadOnlySpan<char> key, Span<char> dest)
+    {
+        int n = 0, i = 0;
+        while (i < key.Length)
+        {
+            int end = key[i..].IndexOfAny(' ', '-');
+            end = end < 0 ? key.Length : i + end;
+            var word = key[i..end];
+            if (word.Length > 4)
+                foreach (var ending in (ReadOnlySpan<string>)["en", "er", "es", "em", "e", "n", "s"])
+                    if (word.EndsWith(ending, StringComparison.Ordinal)) { word = word[..^ending.Length]; break; }
+            word.CopyTo(dest[n..]);
+            n += word.Length;
+            if (end < key.Length) dest[n++] = key[end];
+            i = end + 1;
+        }
+        return n;
+    }
 }

@@ -77,7 +77,8 @@ internal sealed class DocumentLinker
             var surface = _text.AsSpan(m.Start, m.End - m.Start);
             if (surface.Length > MaxKey) surface = surface[..MaxKey];
             int n = AliasKey.Normalize(surface, buf);
-            var key = StripDeterminer(buf[..n]);
+            ReadOnlySpan<char> key = buf[..n];
+            if (_kb.Aliases(key).IsEmpty) key = StripDeterminer(key); // Why: "Den Haag" keeps its article.
             choices.Clear();
             Resolve(m, key, surface, choices);
             _primary[i] = choices[0].Entity;
@@ -90,12 +91,13 @@ internal sealed class DocumentLinker
         {
             int n = AliasKey.Normalize(d.Place.AsSpan(0, Math.Min(d.Place.Length, MaxKey)), buf);
             var best = BestPlace(buf[..n]);
-            if (best is null) continue;
+            if (best is null || CoveredByMention(d.Range.Start, d.Range.End)) continue;
             int e = EntityFor(best);
             _links.Add(new Pending { Start = d.Range.Start, End = d.Range.End, Mention = -1, Entity = e, Kind = LinkKind.Dateline, Confidence = 0.9f });
         }
         // The agency of the dateline, (dpa-AFX): metadata like the places, so it counts as a mention of the agency.
-        if (_article.Source.Agency is { Length: > 0 and <= MaxKey } agency && _article.Source.AgencyRange is { } ar)
+        if (_article.Source.Agency is { Length: > 0 and <= MaxKey } agency && _article.Source.AgencyRange is { } ar
+            && !CoveredByMention(ar.Start, ar.End))
         {
             int n = AliasKey.Normalize(agency, buf);
             var a = _kb.Aliases(buf[..n]);
@@ -112,7 +114,9 @@ internal sealed class DocumentLinker
         for (int i = 0; i < _mentions.Length; i++)
         {
             var ent = _entities[_primary[i]];
-            if (ent.Type != EntityType.Person || (_mentions[i].Flags & (EntityFlags.Part | EntityFlags.Deriv)) != 0) continue;
+            var mi = _mentions[i];
+            bool multiWord = _text.AsSpan(mi.Start, mi.End - mi.Start).Contains(' ');
+            if (ent.Type != EntityType.Person || ((mi.Flags & (EntityFlags.Part | EntityFlags.Deriv)) != 0 && !multiWord)) continue;
             var found = ReadRoles(i);
             if (found is null) continue;
             roles[i] = found;
@@ -145,6 +149,13 @@ internal sealed class DocumentLinker
         bool person = m.Type == EntityType.Person;
         bool oneWord = key.IndexOf(' ') < 0;
 
+        // a0. A title inside the mention (NER span "Putin-Berater Dmitrijew"): the name is what follows it.
+        if (person && LeadingTitleLength(key) is > 0 and var cut)
+        {
+            Resolve(m, key[cut..], surface, into);
+            return;
+        }
+
         // a. A person named earlier in this article: surname or first name after the full name, or the full name again.
         if (person && FindInDocument(key, out var docHit, out var docKind, personOnly: true))
         {
@@ -154,7 +165,7 @@ internal sealed class DocumentLinker
 
         // b. The KB by alias (names, transliterations, surnames, metonyms).
         var aliases = _kb.Aliases(key);
-        if (!aliases.IsEmpty)
+        if (!aliases.IsEmpty && !OnlyImportedPlaces(aliases, m))
         {
             var (e, form) = Best(aliases, m);
             var kind = form switch
@@ -171,17 +182,25 @@ internal sealed class DocumentLinker
         // c. A title standing for its holder on the article date: Kremlchef, Bundeskanzler, US-Präsident.
         // Why: a parsed compound (US-Sondergesandte) tagged as a place part names the place; a listed title
         // (Kremlchef) or a person-tagged one names the holder.
-        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office } title
-            && (title.Direct || person) && _kb.HolderOf(office.Id, _date) is { } holder)
+        if ((m.Flags & EntityFlags.Deriv) == 0 && oneWord && ParseTitle(key, -1) is { Office: { } office } title)
         {
-            AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
-            return;
+            // Why: in a hyphenated part (EZB-Präsidentin, US-Präsident) the tagger marked the named institution.
+            if ((m.Flags & EntityFlags.Part) != 0 && key.IndexOf('-') > 0 && title.Direct && _kb.Get(office.Of) is { } owner)
+            {
+                AddKbPart(owner, into);
+                return;
+            }
+            if ((title.Direct || person) && !OtherCountryBefore(m.Start, office) && _kb.HolderOf(office.Id, _date) is { } holder)
+            {
+                AddKb(holder, LinkKind.Role, m, key, into, ambiguous: false);
+                return;
+            }
         }
 
         // d. Genitive and other inflected forms: Putins, Selenskyjs, Russlands, Kremls.
         foreach (var ending in InflectionEndings)
         {
-            if (key.Length <= ending.Length + 2 || !key.EndsWith(ending, StringComparison.Ordinal)) continue;
+            if (key.Length <= ending.Length + 1 || !key.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = key[..^ending.Length];
             if (person && FindInDocument(stem, out docHit, out _, personOnly: true))
             {
@@ -189,12 +208,21 @@ internal sealed class DocumentLinker
                 return;
             }
             var stemAliases = _kb.Aliases(stem);
-            if (!stemAliases.IsEmpty)
+            if (!stemAliases.IsEmpty && !OnlyImportedPlaces(stemAliases, m))
             {
                 var (e, _) = Best(stemAliases, m);
                 AddKb(e, LinkKind.Genitive, m, stem, into, ambiguous: stemAliases.Length > 1);
                 return;
             }
+        }
+
+        // d2. Multi-word names declined word by word: Internationale Währungsfonds, Europäischen Parlaments.
+        var stemmed = _kb.StemAliases(key);
+        if (!stemmed.IsEmpty && !OnlyImportedPlaces(stemmed, m))
+        {
+            var (e, _) = Best(stemmed, m);
+            AddKb(e, LinkKind.Genitive, m, key, into, ambiguous: stemmed.Length > 1);
+            return;
         }
 
         // e. Adjectives and demonyms: ukrainischen, Moskauer, Europäern.
@@ -329,6 +357,17 @@ internal sealed class DocumentLinker
         return false;
     }
 
+    /// <summary>
+    /// Why: an imported gazetteer city is a poor answer for a person or organisation mention (Union, Hamas); such a
+    /// mention gets a local identity instead. Curated entries answer any type (metonymy).
+    /// </summary>
+    private static bool OnlyImportedPlaces(ReadOnlySpan<KnowledgeBase.AliasEntry> a, in EntityMention m)
+    {
+        if (m.Type is not (EntityType.Person or EntityType.Organisation)) return false;
+        foreach (var x in a) if (x.Entity.Source == "curated" || !x.Entity.IsPlace) return false;
+        return true;
+    }
+
     private static bool HasPlace(ReadOnlySpan<KnowledgeBase.AliasEntry> a)
     {
         foreach (var x in a) if (x.Entity.IsPlace) return true;
@@ -342,7 +381,7 @@ internal sealed class DocumentLinker
         foreach (var a in _kb.Aliases(key))
         {
             if (!a.Entity.IsPlace) continue;
-            float s = a.Entity.Prior + ContextScore(a.Entity) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0);
+            float s = a.Entity.Prior + ContextScore(a.Entity, -1) + (_byId.ContainsKey(a.Entity.Id) ? 3 : 0) + (a.Entity.Kind == KbKind.City ? 1 : 0);
             if (s > bestScore) { best = a.Entity; bestScore = s; }
         }
         return best;
@@ -390,20 +429,31 @@ internal sealed class DocumentLinker
         }
         if (form == AliasForm.Surname) s -= 0.2f;
         if (e.IsPerson && e.InOffice(_date)) s += 0.5f;
+        // Why: an all-caps place opening a paragraph is a dateline (LUXEMBURG -), and datelines name cities; USA is not one.
+        if (e.Kind == KbKind.City && IsDatelineLike(m)) s += 1;
         if (_byId.ContainsKey(e.Id)) s += 3;
-        s += ContextScore(e);
+        s += ContextScore(e, m.Start);
+        // "im Bundesstaat Washington": the word before the name says which reading.
+        if (e.Kind == KbKind.State && PrecededByStateWord(m.Start)) s += 3;
         return s;
     }
 
-    /// <summary>+2 when one of the entity's context cues occurs in the article as a whole word (case-sensitive).</summary>
-    private float ContextScore(KbEntity e)
+    private const int CueWindow = 400;
+
+    /// <summary>
+    /// +2 when one of the entity's context cues occurs as a whole word (case-sensitive) within <see cref="CueWindow"/>
+    /// characters of the mention at <paramref name="near"/>, or anywhere when <paramref name="near"/> is -1.
+    /// </summary>
+    private float ContextScore(KbEntity e, int near)
     {
+        int lo = near < 0 ? 0 : Math.Max(0, near - CueWindow);
+        int hi = near < 0 ? _text.Length : Math.Min(_text.Length, near + CueWindow);
         foreach (var cue in e.Context)
         {
-            int from = 0;
-            while (from < _text.Length)
+            int from = lo;
+            while (from < hi)
             {
-                int at = _text.IndexOf(cue, from, StringComparison.Ordinal);
+                int at = _text.IndexOf(cue, from, hi - from, StringComparison.Ordinal);
                 if (at < 0) break;
                 int end = at + cue.Length;
                 bool left = at == 0 || !char.IsLetterOrDigit(_text[at - 1]);
@@ -502,7 +552,9 @@ internal sealed class DocumentLinker
         foreach (var variant in variants)
         {
             var v = key[..variant];
-            for (int i = 0; i <= v.Length - 3; i++)
+            // Why: most words (names, verbs) end in no title stem; this test saves a lookup per suffix.
+            if (!_kb.MayEndInTitle(v)) continue;
+            for (int i = Math.Max(0, v.Length - _kb.MaxTitleLength); i <= v.Length - 3; i++)
             {
                 if (i > 0 && v[i - 1] != '-' && i < 2) continue;
                 if (_kb.Title(v[i..]) is not { } t) continue;
@@ -548,6 +600,16 @@ internal sealed class DocumentLinker
         List<MentionRole>? roles = null;
         var m = _mentions[i];
         var (floor, ceil) = SentenceBounds(m.Start);
+        {
+            int sp = _text.AsSpan(m.Start, m.End - m.Start).IndexOf(' ');
+            if (sp > 0 && sp < 60 && char.IsUpper(_text[m.Start]))
+            {
+                Span<char> buf = stackalloc char[128];
+                var word = _text.AsSpan(m.Start, sp);
+                if (ParseTitle(buf[..AliasKey.Normalize(word, buf)], -1) is { Direct: false } t)
+                    (roles ??= []).Add(new MentionRole(t.Role, word.ToString(), t.Of));
+            }
+        }
         ReadLeft(i, m, floor, ref roles);
         ReadRight(i, m, ceil, ref roles);
         if (roles is null) return null;
@@ -696,6 +758,53 @@ internal sealed class DocumentLinker
     {
         var last = roles[^1];
         if (last.Of is null) roles[^1] = last with { Of = of };
+    }
+
+    /// <summary>"der österreichische Kanzler": an adjective of another country before a title keeps it from its office.</summary>
+    private bool OtherCountryBefore(int start, KbOffice office)
+    {
+        if (!PrevItem(start, 0, out int s, out int e) || !char.IsLower(_text[s]) || e - s > 60) return false;
+        Span<char> buf = stackalloc char[128];
+        var d = _kb.Derived(buf[..AliasKey.Normalize(_text.AsSpan(s, e - s), buf)]);
+        if (d.IsEmpty || !d[0].IsPlace) return false;
+        return d[0].Key != office.Of;
+    }
+
+    /// <summary>Length (with the space) of a leading title word of a multi-word key, or 0.</summary>
+    private int LeadingTitleLength(ReadOnlySpan<char> key)
+    {
+        int sp = key.IndexOf(' ');
+        if (sp <= 0 || sp == key.Length - 1) return 0;
+        return ParseTitle(key[..sp], -1) is { Direct: false } ? sp + 1 : 0;
+    }
+
+    private bool CoveredByMention(int start, int end)
+    {
+        foreach (var m in _mentions) if (m.Start <= start && end <= m.End) return true;
+        return false;
+    }
+
+    private bool PrecededByStateWord(int start)
+    {
+        if (!PrevItem(start, 0, out int s, out int e)) return false;
+        var w = _text.AsSpan(s, e - s);
+        return w.EndsWith("Bundesstaat", StringComparison.Ordinal) || w.EndsWith("Bundesstaats", StringComparison.Ordinal)
+               || w is "Staat" or "Staats" or "State";
+    }
+
+    private bool IsDatelineLike(in EntityMention m)
+    {
+        int p = m.Start - 1;
+        while (p >= 0 && _text[p] is ' ' or '\t') p--;
+        if (p >= 0 && _text[p] != '\n') return false;
+        int letters = 0;
+        for (int i = m.Start; i < m.End; i++)
+        {
+            char c = _text[i];
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 2;
     }
 
     private static bool IsDeterminer(ReadOnlySpan<char> key) =>

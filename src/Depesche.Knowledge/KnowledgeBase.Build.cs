@@ -101,8 +101,9 @@ public sealed partial class KnowledgeBase
             if (c[2] != name) aliases.Add(c[2]);
             foreach (var alt in c[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (LooksLikeLatinName(alt) && alt != name && !aliases.Contains(alt)) aliases.Add(alt);
-            // Why: population orders the imported cities among themselves, always below curated entries (prior >= 1).
-            float prior = (float)Math.Min(0.8, 0.2 + 0.1 * Math.Log10(Math.Max(pop, 1)));
+            // Why: population orders the imported cities among themselves, always below curated entries (the lowest
+            // curated prior, 0.5, marks the rarer reading of an ambiguous name such as Frankfurt (Oder)).
+            float prior = (float)Math.Min(0.45, 0.05 + 0.05 * Math.Log10(Math.Max(pop, 1)));
             var cc = c[8].Length == 2 ? c[8] : null;
             yield return new KbEntity("geonames:" + c[0], KbKind.City, null, name, aliases.ToImmutableArray(), [],
                 new GeoPoint(lat, lon, cc), cc, [], [], prior, "geonames");

@@ -23,10 +23,15 @@ public sealed partial class KnowledgeBase
     private readonly Dictionary<string, KbEntity> _byKey;
     private readonly Dictionary<string, AliasEntry[]> _aliases;
     private readonly Dictionary<string, AliasEntry[]>.AlternateLookup<ReadOnlySpan<char>> _aliasLookup;
+    private readonly Dictionary<string, AliasEntry[]> _stems;
+    private readonly Dictionary<string, AliasEntry[]>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
     private readonly Dictionary<string, KbEntity[]> _derived;
     private readonly Dictionary<string, KbEntity[]>.AlternateLookup<ReadOnlySpan<char>> _derivedLookup;
     private readonly Dictionary<string, KbTitle> _titles;
     private readonly Dictionary<string, KbTitle>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
+    private readonly HashSet<string> _titleEndings;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleEndingLookup;
+    private readonly int _maxTitle;
     private readonly Dictionary<string, KbOffice> _officeTitles;
     private readonly Dictionary<string, KbOffice>.AlternateLookup<ReadOnlySpan<char>> _officeTitleLookup;
     private readonly Dictionary<string, KbOffice> _offices;
@@ -68,12 +73,27 @@ public sealed partial class KnowledgeBase
         }
         _aliases = aliases.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _aliasLookup = _aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Why: multi-word names are declined word by word (der Internationale Währungsfonds, des Europäischen Parlaments).
+        var stems = new Dictionary<string, List<AliasEntry>>(StringComparer.Ordinal);
+        foreach (var (key, entries) in _aliases)
+        {
+            if (key.IndexOf(' ') < 0) continue;
+            var buf = new char[key.Length];
+            var stem = new string(buf, 0, AliasKey.Stem(key, buf));
+            if (!stems.TryGetValue(stem, out var list)) stems[stem] = list = [];
+            foreach (var e in entries) if (!list.Exists(x => ReferenceEquals(x.Entity, e.Entity))) list.Add(e);
+        }
+        _stems = stems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
         _derived = derived.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _derivedLookup = _derived.GetAlternateLookup<ReadOnlySpan<char>>();
 
         _titles = new(StringComparer.Ordinal);
         foreach (var t in titles) _titles[AliasKey.Normalize(t.Stem)] = t;
         _titleLookup = _titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        _titleEndings = new HashSet<string>(_titles.Keys.Where(k => k.Length >= 3).Select(k => k[^3..]), StringComparer.Ordinal);
+        _titleEndingLookup = _titleEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxTitle = _titles.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
 
         _offices = new(StringComparer.Ordinal);
         _officeTitles = new(StringComparer.Ordinal);
@@ -324,8 +344,22 @@ public sealed partial class KnowledgeBase
     internal ReadOnlySpan<AliasEntry> Aliases(ReadOnlySpan<char> key) =>
         _aliasLookup.TryGetValue(key, out var arr) ? arr : default;
 
+    /// <summary>Multi-word aliases by <see cref="AliasKey.Stem"/> of the key.</summary>
+    internal ReadOnlySpan<AliasEntry> StemAliases(ReadOnlySpan<char> key)
+    {
+        if (key.IndexOf(' ') < 0 || key.Length > 256) return default;
+        Span<char> buf = stackalloc char[key.Length];
+        return _stemLookup.TryGetValue(buf[..AliasKey.Stem(key, buf)], out var arr) ? arr : default;
+    }
+
     internal ReadOnlySpan<KbEntity> DerivedExact(ReadOnlySpan<char> key) =>
         _derivedLookup.TryGetValue(key, out var arr) ? arr : default;
+
+    /// <summary>Whether some title stem could end this key (a cheap test on the last three letters).</summary>
+    internal bool MayEndInTitle(ReadOnlySpan<char> key) => key.Length >= 3 && _titleEndingLookup.Contains(key[^3..]);
+
+    /// <summary>The length of the longest title stem.</summary>
+    internal int MaxTitleLength => _maxTitle;
 
     internal KbTitle? Title(ReadOnlySpan<char> key) => _titleLookup.TryGetValue(key, out var t) ? t : null;
 

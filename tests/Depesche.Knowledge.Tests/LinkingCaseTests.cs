@@ -51,3 +51,24 @@ public class LinkingCaseTests
         Assert.True(report.Accuracy == 1, string.Join("; ", report.Errors.Select(e => $"{e.Surface}: expected {e.Expected}, got {e.Predicted}")));
     }
 }
+
+public class LinkingLimitTests
+{
+    [Theory]
+    // a state cue far from the name, or about another state, does not move Washington
+    [InlineData("Im Bundesstaat Texas regnet es. In [Washington|LOC|Q61] tagte der Senat.", "2025-06-01")]
+    // "im Bundesstaat Washington" without further cues
+    [InlineData("Im Bundesstaat [Washington|LOC|Q1223] regnet es.", "2025-06-01")]
+    // another country's adjective keeps a title from the German office (the title noun then stays its own local
+    // identity: a title is not yet joined to the name that follows it)
+    [InlineData("Der österreichische [Kanzler|PER|@stocker] [Christian Stocker|PER|@stocker2] reiste nach [Wien|LOC|Q1741].", "2025-06-01")]
+    // a name inside a title compound is the person, not the person's country
+    [InlineData("[Selenskyj-Berater|PERpart|Q3874799] [Mychajlo Podoljak|PER|@p] sagte das.", "2025-06-01")]
+    // coordinated adjectives in the other order, and a closed compound
+    [InlineData("Die [ukrainisch-russische|LOCderiv|Q212+Q159] Grenze und die [Russlandpolitik|LOCpart|Q159].", "2025-06-01")]
+    public void Context_and_compounds(string markup, string date)
+    {
+        var report = LinkingEvaluator.Evaluate([Fixture.Doc(markup, date)], Fixture.Stage);
+        Assert.True(report.Accuracy == 1, string.Join("; ", report.Errors.Select(e => $"{e.Surface}: expected {e.Expected}, got {e.Predicted}")));
+    }
+}

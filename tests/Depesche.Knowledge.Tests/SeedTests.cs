@@ -4,12 +4,14 @@ using Depesche.Core;
 using Depesche.Core.Json;
 using Depesche.Knowledge.Evaluation;
 using Depesche.Testing;
+using Depesche.Text;
 using Xunit;
 
 namespace Depesche.Knowledge.Tests;
 
 /// <summary>
-/// The seed article with hand-placed mentions (the NER model is not on this branch yet): every expectation of issue 4.
+/// The seed article with hand-placed mentions (the NER model is not on this branch yet) over the real tokenizer:
+/// every expectation of issue 4.
 /// Mentions are placed on every whole-word occurrence, longest surface first, never overlapping.
 /// </summary>
 public class SeedTests
@@ -94,7 +96,10 @@ public class SeedTests
                 Datelines = [new Dateline("KIEW", new TextRange(kiew, kiew + 4)), new Dateline("WASHINGTON", new TextRange(wash, wash + 10))],
             },
         };
-        return SimpleTokenizer.Analyse(article).With(new Layer<EntityMention>(LayerName.Entities, new Producer("hand"), mentions));
+        // Why: the real tokenizer and sentence splitter (merged from main), so role reading sees real sentence bounds.
+        var split = TokenizerStage.Process(article);
+        return new Analysis(article).With(split.Tokens).With(split.Sentences)
+            .With(new Layer<EntityMention>(LayerName.Entities, new Producer("hand"), mentions));
     }
 
     private static EntityRecord Entity(LinkLayer layer, string id) =>

@@ -12,6 +12,7 @@ public static class EvalCommand
     {
         var cmd = new Command("eval", "Measure accuracy against gold data; 'eval gate' checks every stage against its pinned floor.");
         cmd.Add(GateCommand(console));
+        cmd.Add(EvalLinkingCommand.Create(console));
         cmd.Add(EvalTimeCommand.Create(console));
         cmd.Add(EvalQuotesCommand.Create(console));
         cmd.Add(EvalNerCommand.Create(console));
