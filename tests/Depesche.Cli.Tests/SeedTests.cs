@@ -69,3 +69,31 @@ public class SeedTests
         Assert.Equal(".", tokens[^1]);
     }
 }
+
+public class SeedLinkingTests
+{
+    private const string Seed = "seed/000_8f5e88549e4027cd.txt";
+
+    [SharedDataFact(Seed)]
+    public void Entities_carry_their_identity_roles_and_places()
+    {
+        var r = CliRunner.Run("extract", SharedData.Require(Seed));
+        var json = Assert.Single(r.JsonLines());
+        var entities = json.GetProperty("entities").EnumerateArray().ToList();
+        JsonElement First(string text) => entities.First(e => e.GetProperty("text").GetString() == text);
+
+        Assert.Equal("Wladimir Putin", First("Kremlchef").GetProperty("name").GetString());
+        Assert.Equal("PER", First("Kremlchef").GetProperty("entityType").GetString());
+        Assert.Equal(First("Putins").GetProperty("entityId").GetString(), First("Kremlchef").GetProperty("entityId").GetString());
+        Assert.Equal("Moskau", First("Moskauer").GetProperty("name").GetString());
+        Assert.True(First("Moskauer").GetProperty("deriv").GetBoolean());
+        var miami = First("Miami").GetProperty("geo");
+        Assert.InRange(miami.GetProperty("lat").GetDouble(), 25.6, 25.9);
+        Assert.InRange(miami.GetProperty("lon").GetDouble(), -80.4, -80.0);
+        Assert.Contains(First("Kushner").GetProperty("roles").EnumerateArray(), x => x.GetProperty("role").GetString() == "son-in-law");
+
+        var distinct = json.GetProperty("distinctEntities").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        foreach (var name in new[] { "Wolodymyr Selenskyj", "Wladimir Putin", "Kirill Dmitrijew", "Steve Witkoff", "Jared Kushner", "Donald Trump", "Dmitri Peskow", "Rustem Umjerow", "Miami", "Berlin", "Moskau", "Kiew", "Russland", "Ukraine", "Interfax-Ukraina", "Politico", "Axios", "Kreml", "Nato" })
+            Assert.Contains(name, distinct);
+    }
+}

@@ -113,9 +113,20 @@ public static partial class AnalysisJson
         }
         if (analysis.Find<Layer<EntityMention>>(LayerName.Entities) is { } entities)
         {
+            // Why: the contract puts identity on each mention; links index mentions, so join them here once.
+            var linkLayer = analysis.Find<LinkLayer>(LayerName.Links);
+            var linksByMention = new Dictionary<int, List<EntityLink>>();
+            if (linkLayer is not null)
+                foreach (var l in linkLayer.Links)
+                    if (l.MentionIndex >= 0)
+                    {
+                        if (!linksByMention.TryGetValue(l.MentionIndex, out var list)) linksByMention[l.MentionIndex] = list = [];
+                        list.Add(l);
+                    }
             w.WriteStartArray("entities");
-            foreach (var e in entities.Items)
+            for (int mi = 0; mi < entities.Count; mi++)
             {
+                var e = entities.Items[mi];
                 w.WriteStartObject();
                 w.WriteString("text", text.AsSpan(e.Start, e.End - e.Start));
                 w.WriteNumber("start", e.Start);
@@ -125,6 +136,23 @@ public static partial class AnalysisJson
                 w.WriteBoolean("part", (e.Flags & EntityFlags.Part) != 0);
                 if (e.Level != 0) w.WriteNumber("level", e.Level);
                 w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+                if (linkLayer is not null && linksByMention.TryGetValue(mi, out var links))
+                {
+                    var first = links[0];
+                    var record = linkLayer.EntityOf(first);
+                    w.WriteString("entityId", first.EntityId);
+                    w.WriteString("name", record.Name);
+                    w.WriteString("entityType", TypeName(record.Type));
+                    WriteNullable(w, "wikidata", record.Wikidata);
+                    WriteRoles(w, first.Roles.IsDefaultOrEmpty ? record.Roles : first.Roles);
+                    WriteGeo(w, record.Geo);
+                    if (links.Count > 1)
+                    {
+                        w.WriteStartArray("entityIds");
+                        foreach (var l in links) w.WriteStringValue(l.EntityId);
+                        w.WriteEndArray();
+                    }
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
