@@ -84,11 +84,8 @@ public static class BenchCommand
         c.SetAction(parse =>
         {
             var (articles, words, bytes) = LoadCorpus(parse, common);
-            var stages = PipelineFactory.Default().Stages;
-            int at = stages.IndexOf(stages.FirstOrDefault(s => s.Id == stageId)!);
-            if (at < 0) throw new CliException($"stage {stageId} is not in the pipeline ({string.Join("; ", PipelineFactory.Omitted)})", ExitCodes.IoError);
-            var before = Pipeline.Build(stages.Take(at));
-            var stage = stages[at];
+            var before = PipelineFactory.UpTo(stageId);
+            var stage = PipelineFactory.Default().Stages.First(s => s.Id == stageId);
             var inputs = articles.Select(a => before.Run(a)).Where(a => stage.Requires.All(a.Has)).ToList();
             var ours = Measure.Run(stageId, unit, inputs.Count, words, bytes, Math.Max(1, parse.GetValue(common.Runs)), () =>
             {

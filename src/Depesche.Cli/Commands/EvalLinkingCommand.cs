@@ -1,3 +1,4 @@
+using Depesche.Core;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -19,7 +20,8 @@ public static class EvalLinkingCommand
         var gold = new Option<string>("--gold") { Description = "The gold folder.", DefaultValueFactory = _ => Path.Combine(RepoPaths.Root(), "tests", "gold", "linking") };
         var kbDir = new Option<string?>("--kb") { Description = "A KB folder written by 'kb build' (default: the curated KB built in)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var c = new Command("linking", "Entity linking accuracy and B-cubed F1 against gold mentions.") { gold, kbDir, json };
+        var predicted = new Option<bool>("--predicted") { Description = "Link the real tokenizer's and NER's mentions instead of the gold ones (end to end)." };
+        var c = new Command("linking", "Entity linking accuracy and B-cubed F1 against gold mentions.") { gold, kbDir, json, predicted };
         c.SetAction(parse =>
         {
             var dir = parse.GetValue(gold)!;
@@ -28,7 +30,13 @@ public static class EvalLinkingCommand
             try { kb = parse.GetValue(kbDir) is { } k ? KnowledgeBase.Load(k) : KnowledgeBase.LoadDefault(); }
             catch (Exception ex) when (ex is FormatException or DirectoryNotFoundException) { throw new CliException(ex.Message, ExitCodes.IoError); }
             LinkingReport report;
-            try { report = LinkingEvaluator.Evaluate(GoldSet.Load(dir), new LinkingStage(kb)); }
+            Func<Article, Analysis>? analyse = null;
+            if (parse.GetValue(predicted))
+            {
+                var before = PipelineFactory.UpTo(LinkingStage.StageId);
+                analyse = a => before.Run(a);
+            }
+            try { report = LinkingEvaluator.Evaluate(GoldSet.Load(dir), new LinkingStage(kb), analyse); }
             catch (FormatException ex) { throw new CliException(ex.Message, ExitCodes.IoError); }
             if (parse.GetValue(json))
             {

@@ -42,6 +42,18 @@ public static class Evaluations
             var s = Depesche.Entities.Ner.NerEvaluator.EvaluateCoarseOnly(model, Depesche.Entities.Ner.NerCorpus.Load(path, "smartdata", newsOnly: true));
             return new Dictionary<string, double> { ["f1"] = s.F1, ["precision"] = s.Precision, ["recall"] = s.Recall };
         }));
+        // Linking on our own gold set: given gold mentions (the linker alone), and end to end over the real NER's mentions.
+        list.Add(new Evaluation("linking.gold-mentions", "accuracy", "repo:tests/gold/linking", path =>
+        {
+            var r = Depesche.Knowledge.Evaluation.LinkingEvaluator.Evaluate(Depesche.Knowledge.Evaluation.GoldSet.Load(path), Depesche.Knowledge.LinkingStage.CreateDefault());
+            return new Dictionary<string, double> { ["accuracy"] = 100 * r.Accuracy, ["bcubedF1"] = 100 * r.BCubedF1 };
+        }));
+        list.Add(new Evaluation("linking.pipeline", "accuracy", "repo:tests/gold/linking", path =>
+        {
+            var analyse = Infrastructure.PipelineFactory.UpTo("link.kb.v1");
+            var r = Depesche.Knowledge.Evaluation.LinkingEvaluator.Evaluate(Depesche.Knowledge.Evaluation.GoldSet.Load(path), Depesche.Knowledge.LinkingStage.CreateDefault(), a => analyse.Run(a));
+            return new Dictionary<string, double> { ["accuracy"] = 100 * r.Accuracy, ["bcubedF1"] = 100 * r.BCubedF1 };
+        }));
         return list;
     }
 

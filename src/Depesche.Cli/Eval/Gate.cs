@@ -50,6 +50,12 @@ public static class Gate
         File.WriteAllText(baselinePath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
+    /// <summary>Data lives under ../shared, or in the repository itself for gold sets we wrote (<c>repo:tests/gold/…</c>).</summary>
+    public static string ResolveData(string dataPath, string sharedRoot) =>
+        dataPath.StartsWith("repo:", StringComparison.Ordinal)
+            ? Path.Combine(Infrastructure.RepoPaths.Root(), dataPath["repo:".Length..])
+            : Path.Combine(sharedRoot, dataPath);
+
     /// <summary>Runs every evaluation whose data exists and compares with the floors.</summary>
     public static (List<GateRow> Rows, List<Floor> Updated) Check(
         IReadOnlyList<Evaluation> evaluations, IReadOnlyList<Floor> floors, string sharedRoot, bool update, bool allowRegression)
@@ -58,7 +64,7 @@ public static class Gate
         var updated = floors.ToDictionary(f => f.Name);
         foreach (var e in evaluations)
         {
-            var data = Path.Combine(sharedRoot, e.DataPath);
+            var data = ResolveData(e.DataPath, sharedRoot);
             floors.ToDictionary(f => f.Name).TryGetValue(e.Name, out var floor);
             if (!File.Exists(data) && !Directory.Exists(data))
             {

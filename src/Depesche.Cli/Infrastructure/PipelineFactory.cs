@@ -21,6 +21,15 @@ public static class PipelineFactory
     /// <summary>The default pipeline, built once per process (models load once; stages are thread-safe).</summary>
     public static Pipeline Default() => Cached.Value.Pipeline;
 
+    /// <summary>The default pipeline's stages before the one with this id (for evaluating or timing one stage alone).</summary>
+    public static Pipeline UpTo(string stageId)
+    {
+        var stages = Default().Stages;
+        int at = stages.IndexOf(stages.FirstOrDefault(s => s.Id == stageId)!);
+        if (at < 0) throw new CliException($"stage {stageId} is not in the pipeline ({string.Join("; ", Omitted)})", ExitCodes.IoError);
+        return Pipeline.Build(stages.Take(at));
+    }
+
     /// <summary>Stages left out of <see cref="Default"/>, each with the reason.</summary>
     public static IReadOnlyList<string> Omitted => Cached.Value.Omitted;
 
