@@ -38,6 +38,7 @@ public static class EventExtractor
         public string? EntityId = null;
         public bool Person;
         public int BoundTo = -1;   // trigger index that owns it, or -1
+        public bool AsTarget;      // joined from a directed noun ("Sanktionen gegen X")
     }
 
     private readonly record struct PlaceCandidate(int First, int Last, string Name);
@@ -66,6 +67,7 @@ public static class EventExtractor
         private readonly bool[] _cap;
         private readonly ImmutableArray<TimeExpression> _times;
         private readonly ImmutableArray<EntityMention> _entities;
+        private readonly ImmutableArray<EntityLink> _links;
         private readonly DateOnly? _published;
         private readonly int[] _paragraphOf;
         private string? _lastPerson;
@@ -94,9 +96,12 @@ public static class EventExtractor
                 _cue[i] = EventLexicon.CueOf(w);
                 _trig[i] = EventLexicon.TriggersOf(w, _cap[i]);
                 if (EventLexicon.ActorLookup.TryGetValue(w, out var ad)) _actor[i] = ad;
+                // Why: genitives of countries ("Venezuelas Regierung") are regular, so they are not all listed.
+                else if (_cap[i] && w.Length > 4 && w[^1] == 's' && EventLexicon.ActorLookup.TryGetValue(w[..^1], out var gen) && !gen.Adjective) _actor[i] = gen;
             }
             _times = a.Find<Layer<TimeExpression>>(LayerName.Times)?.Items ?? [];
             _entities = a.Find<Layer<EntityMention>>(LayerName.Entities)?.Items ?? [];
+            _links = a.Find<LinkLayer>(LayerName.Links)?.Links ?? [];
             _published = a.Article.Source.Published?.Date;
             _paragraphOf = new int[Sentences.Count];
             var paragraphs = a.Article.Paragraphs;
@@ -148,6 +153,18 @@ public static class EventExtractor
                     apposition[ci] = true;
             }
 
+            // Clauses with a verb of saying: their subject is the speaker, not a participant of a later event.
+            var speechClause = new bool[c + 1];
+            // Clauses that are zu-infinitives ("…, die Verhandlungen zu blockieren", "…, ein Treffen auszurichten").
+            var zuClause = new bool[c + 1];
+            for (int i = first; i < end; i++)
+            {
+                if (!IsWord(i)) continue;
+                if (Has(i, Cue.Speech)) speechClause[ClauseOf(i)] = true;
+                bool lastOfClause = i + 1 >= end || ClauseOf(i + 1) != ClauseOf(i) || !IsWord(i + 1);
+                if (lastOfClause && !_cap[i] && ((i > first && Has(i - 1, Cue.Zu)) || IsZuInfinitive(_t.TextOf(i)))) zuClause[ClauseOf(i)] = true;
+            }
+
             // 2. Actors, places, attribution.
             var actors = FindActors(first, end);
             var places = FindPlaces(first, end);
@@ -160,8 +177,8 @@ public static class EventExtractor
                 if (Has(i, Cue.Zufolge | Cue.Medium) || Is(i, "berichtete") || Is(i, "berichteten") || Is(i, "hieß")) reportedCue = true;
                 if (Has(i, Cue.Speech)) sentenceHasSpeech = true;
                 if (Has(i, Cue.Confirm))
-                    for (int j = i + 1; j < end && ClauseOf(j) == ClauseOf(i); j++)
-                        if (Has(j, Cue.Negation)) { confirmNot = true; break; }
+                    for (int j = first; j < end; j++)
+                        if (ClauseOf(j) == ClauseOf(i) && IsWord(j) && Has(j, Cue.Negation)) { confirmNot = true; break; }
             }
             if (confirmNot) _unconfirmedInArticle = true;
             for (int i = first; i < end; i++)
@@ -205,6 +222,10 @@ public static class EventExtractor
             {
                 if (!h.Def.SpeechAct || h.Def.Noun) continue;
                 int stop = h.Particle >= 0 ? h.Particle : LastOfClause(h.Token, end, clause, first);
+                // The content of "forderte X auf, Sanktionen zu verhängen" is part of the speech act, not an event of its own.
+                int after = LastOfClause(stop, end, clause, first) + 1;
+                while (after < end && !IsWord(after)) after++;
+                if (after < end && zuClause[ClauseOf(after)]) stop = LastOfClause(after, end, clause, first);
                 foreach (var o in hits)
                 {
                     if (o == h || o.Absorbed || !o.Def.Noun || o.Token <= h.Token || o.Token > stop) continue;
@@ -217,11 +238,33 @@ public static class EventExtractor
                 }
             }
 
-            // Bind actors to noun triggers: demonym right before, genitive, "zwischen", "mit" right after.
+            // A noun after "über"/"um" names what another trigger of the sentence is about ("beraten über neue Hilfen").
             foreach (var h in hits)
             {
-                if (h.Absorbed || !h.Def.Noun) continue;
+                if (h.Absorbed || !h.Def.Noun || !hits.Exists(o => o != h && !o.Absorbed && ClauseOf(o.Token) == ClauseOf(h.Token))) continue;
+                for (int j = h.Token - 1; j >= first && j >= h.Token - 4 && ClauseOf(j) == ClauseOf(h.Token); j--)
+                {
+                    if (!IsWord(j)) break;
+                    if (Has(j, Cue.Topic)) { h.Absorbed = true; break; }
+                    if (_cap[j] || _trig[j] is not null) break;
+                }
+            }
+
+            // Bind actors to noun triggers: demonym right before, genitive, "zwischen", "mit" right after. Absorbed nouns
+            // bind too, so that what a speech act is about ("Treffen von Selenskyj und Putin") is not who performs it.
+            foreach (var h in hits)
+            {
+                if (!h.Def.Noun) continue;
                 BindLocal(h, actors, first, end, clause);
+            }
+            // Verb and noun of the same type in one clause ("verhängte Sanktionen gegen X"): one event; the noun's actors join.
+            foreach (var hx in hits)
+            {
+                if (hx.Absorbed || !hx.Def.Noun || hx.Local.Count == 0) continue;
+                var hy = hits.Find(o => o != hx && !o.Absorbed && !o.Def.Noun && !o.Def.SpeechAct && o.Type == hx.Type && ClauseOf(o.Token) == ClauseOf(hx.Token));
+                if (hy is null) continue;
+                hx.Absorbed = true;
+                foreach (var a in hx.Local) { a.BoundTo = hy.Token; a.AsTarget = a.First > hx.Token; hy.Local.Add(a); }
             }
             // Same type in one clause: a noun without its own actors is the same event as the other trigger.
             for (int x = 0; x < hits.Count; x++)
@@ -242,6 +285,12 @@ public static class EventExtractor
                 if (h.Absorbed) continue;
                 int tc = ClauseOf(h.Token);
                 var list = new List<ActorMention>(h.Local);
+                // A directed noun with only its target ("Sanktionspaket gegen Russland beschlossen") takes the clause's subject.
+                bool directed = h.Def.Noun && h.Type is EventType.Sanction or EventType.Assault or EventType.Coerce or EventType.Threaten
+                    && h.Local.Count > 0 && h.Local.TrueForAll(m => m.First > h.Token);
+                if (directed)
+                    foreach (var m in actors)
+                        if (m.BoundTo < 0 && m.First < h.Token && ClauseOf(m.First) == tc && !list.Contains(m)) list.Insert(0, m);
                 if (list.Count == 0 || !h.Def.Noun)
                 {
                     foreach (var m in actors)
@@ -252,7 +301,7 @@ public static class EventExtractor
                 // A noun with nobody in its clause ("…, die Gespräche führen"): the earlier main-clause actors.
                 if (list.Count == 0 && h.Def.Noun && !subClause[tc])
                     foreach (var m in actors)
-                        if (m.BoundTo < 0 && ClauseOf(m.First) < tc && !apposition[ClauseOf(m.First)] && !subClause[ClauseOf(m.First)]) list.Add(m);
+                        if (m.BoundTo < 0 && ClauseOf(m.First) < tc && !apposition[ClauseOf(m.First)] && !subClause[ClauseOf(m.First)] && !speechClause[ClauseOf(m.First)]) list.Add(m);
                 // A speech act reaches into its "dass" clause for the addressee.
                 if (h.Def.SpeechAct && tc + 1 < subClause.Length && subClause[tc + 1])
                     foreach (var m in actors)
@@ -267,6 +316,13 @@ public static class EventExtractor
                     if (subj is not null) list.Insert(0, subj);
                     else if (attribution is { } at && at.Person) list.Insert(0, new ActorMention { First = -1, Name = at.Name, Person = true, Description = null, Last = -1 });
                 }
+                // "Dort traf er Selenskyj": the subject pronoun stands for the last person named.
+                if (!h.Def.SpeechAct && _lastPerson is not null && !list.Exists(m => m.Person && m.First >= 0 && m.First < h.Token + 3))
+                    for (int j = first; j < end; j++)
+                        if (ClauseOf(j) == tc && IsWord(j) && Is(j, "er") && !(j > first && Has(j - 1, Cue.Speech)))
+                        { list.Insert(0, new ActorMention { First = j, Last = j, Name = _lastPerson, Person = true }); break; }
+                // What talks are about is not who talks: "beraten über neue Hilfen für die Ukraine".
+                if (h.Type == EventType.Consult) list.RemoveAll(m => m.First >= 0 && InTopic(m.First, h.Token, first, clause));
                 var evActors = ImmutableArray.CreateBuilder<EventActor>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var m in list.OrderBy(m => m.First))
@@ -274,10 +330,11 @@ public static class EventExtractor
                     if (!seen.Add(m.Name)) continue;
                     int ms = m.First < 0 ? attribution!.Value.Start : _t.StartOf(m.First);
                     int me = m.First < 0 ? attribution!.Value.End : _t.EndOf(m.Last);
-                    var role = h.Def.SpeechAct && m.First > h.Token && evActors.Count > 0 ? ActorRole.Target
+                    var role = m.AsTarget ? ActorRole.Target
+                        : h.Def.SpeechAct && m.First > h.Token && evActors.Count > 0 ? ActorRole.Target
                         : (h.Type is EventType.Assault or EventType.Sanction or EventType.Coerce or EventType.Accuse or EventType.Threaten) && m.First > h.Token && evActors.Count > 0 ? ActorRole.Target
                         : ActorRole.Source;
-                    evActors.Add(new EventActor(ms, me, role, m.Name, m.EntityId, m.Description));
+                    evActors.Add(new EventActor(ms, me, role, m.Name, m.EntityId ?? EntityIdAt(ms, me), m.Description));
                 }
 
                 // Place: the nearest candidate in the clause, else the sentence; a speech act only takes one before it.
@@ -286,12 +343,23 @@ public static class EventExtractor
                 foreach (var pc in places)
                 {
                     if (h.Def.SpeechAct && pc.First > h.Token) continue;
+                    if (InTopic(pc.First, h.Token, first, clause)) continue;
                     int dist = Math.Abs(pc.First - h.Token) + (ClauseOf(pc.First) == tc ? 0 : 1000);
-                    if (dist < bestDist) { bestDist = dist; place = new EventPlace(_t.StartOf(pc.First), _t.EndOf(pc.Last), pc.Name, null); }
+                    if (dist < bestDist) { bestDist = dist; place = new EventPlace(_t.StartOf(pc.First), _t.EndOf(pc.Last), pc.Name, EntityIdAt(_t.StartOf(pc.First), _t.EndOf(pc.Last))); }
                 }
 
+                // A visit "nach China": a country visited is a participant, a city visited is the place.
+                if (h.Mode == EventMode.Visit && place is { } vp && EventLexicon.ActorLookup.TryGetValue(vp.Name, out var vd) && !vd.Metonym && !vd.Adjective
+                    && !evActors.Any(x => x.Name == vd.Name))
+                {
+                    evActors.Add(new EventActor(vp.Start, vp.End, ActorRole.Target, vd.Name, vp.EntityId, null));
+                    place = null;
+                }
                 var time = FindTime(sStart, sEnd, h.Token, tc, clause, first);
                 var (status, explicitCue) = Status(h, first, end, clause, time, konjunktiv, liveCount);
+                // Why: a speech act's place and time are those of the utterance; the tuple records the event's own, which a
+                // demand or rejection does not have (an absorbed "Gipfel am Montag in Berlin" belongs to its own event).
+                if (status is EventStatus.Asserted or EventStatus.Reported) { place = null; time = null; }
                 // "wann die Gespräche sind": an embedded question leaves the event open.
                 if (subClause[tc] && status == EventStatus.Held && !explicitCue && WhQuestionClause(tc, first, end, clause)) status = EventStatus.Unconfirmed;
                 var evFlags = EventFlags.None;
@@ -311,6 +379,25 @@ public static class EventExtractor
             }
             UpdateLastPerson(actors);
             _ = sentenceHasSpeech;
+        }
+
+        /// <summary>"auszurichten", "zuzustimmen", "vorzubereiten": a separable prefix, "zu", and an infinitive.</summary>
+        private static bool IsZuInfinitive(ReadOnlySpan<char> w)
+        {
+            int k = w.IndexOf("zu", StringComparison.Ordinal);
+            return k >= 2 && k <= w.Length - 5 && w.EndsWith("en", StringComparison.Ordinal);
+        }
+
+        /// <summary>Whether a token lies in a topic phrase ("über …", "um …") that the trigger is not inside.</summary>
+        private bool InTopic(int token, int trigger, int first, int[] clause)
+        {
+            int c = clause[token - first];
+            for (int j = token - 1; j >= first && clause[j - first] == c; j--)
+            {
+                if (j == trigger) return false;
+                if (IsWord(j) && Has(j, Cue.Topic)) return trigger < j || trigger > token;
+            }
+            return false;
         }
 
         private bool WhQuestionClause(int tc, int first, int end, int[] clause)
@@ -345,6 +432,9 @@ public static class EventExtractor
                 var e = output[k];
                 if (_unconfirmedInArticle && (e.Flags & EventFlags.Reported) != 0 && e.Status != EventStatus.Asserted)
                     e = e with { Flags = e.Flags | EventFlags.Unconfirmed };
+                // Only reported ("nach ukrainischen Angaben"), and the article says it is not confirmed: not known to have happened.
+                if (_unconfirmedInArticle && (e.Flags & EventFlags.Reported) != 0 && e.Status == EventStatus.Held)
+                    e = e with { Status = EventStatus.Unconfirmed, Flags = e.Flags | EventFlags.Unconfirmed };
                 int s = Sentences.IndexAt(e.SentenceStart);
                 bool lastOfSentence = !_perSentence.Exists(p => p.Sentence == s && p.Index > k);
                 if (e.Type == EventType.Consult && lastOfSentence && e.Status is EventStatus.Planned or EventStatus.Held)
@@ -391,7 +481,7 @@ public static class EventExtractor
         {
             var pl = FindPlaces(span.First, span.End);
             if (e.Place is null && pl.Count > 0)
-                e = e with { Place = new EventPlace(_t.StartOf(pl[0].First), _t.EndOf(pl[0].Last), pl[0].Name, null) };
+                e = e with { Place = new EventPlace(_t.StartOf(pl[0].First), _t.EndOf(pl[0].Last), pl[0].Name, EntityIdAt(_t.StartOf(pl[0].First), _t.EndOf(pl[0].Last))) };
             var clause = new int[span.End - span.First];
             var t = FindTime(Sentences.StartOf(f), Sentences.EndOf(f), span.First, 0, clause, span.First);
             bool fullDate = t is { } tv && tv.Value.Length >= 10 && tv.Value[4] == '-' && char.IsDigit(tv.Value[5]);
@@ -444,7 +534,11 @@ public static class EventExtractor
                     { last = j; j++; }
                     if (last >= 0)
                     {
-                        var name = _actor[last]?.Name ?? _t.TextOf(last).ToString();
+                        // Why: the known name wins over the last word ("Staatschef Xi Jinping" is Xi).
+                        string? known = null;
+                        for (int k = i + 1; k <= last && known is null; k++)
+                            if (_actor[k] is { Adjective: false } kd) known = kd.Name;
+                        var name = known ?? _actor[last]?.Name ?? _t.TextOf(last).ToString();
                         list.Add(new ActorMention { First = i + 1, Last = last, Name = name, Person = true });
                         i = last;
                         continue;
@@ -458,8 +552,23 @@ public static class EventExtractor
                         // "in Berlin", "in der Ukraine", "nach Moskau": a place, not an actor.
                         int p = i - 1;
                         if (p >= first && Has(p, Cue.Determiner)) p--;
-                        if (p >= first && Has(p, Cue.PlacePrep)) continue;
+                        if (p >= first && Has(p, Cue.PlacePrep))
+                        {
+                            // "Die Regierung in Warschau": the government of the country whose capital is named.
+                            int g0 = p - 1;
+                            if (ad.Metonym && Is(p, "in") && g0 >= first && IsWord(g0) && Has(g0, Cue.GroupNoun))
+                            {
+                                int gs = g0 - 1 >= first && Has(g0 - 1, Cue.Determiner) ? g0 - 1 : g0;
+                                if (!(list.Count > 0 && list[^1].Last >= gs))
+                                    list.Add(new ActorMention { First = gs, Last = i, Name = ad.Name, Description = Slice(gs, i) });
+                            }
+                            continue;
+                        }
                     }
+                    // "Frankreichs Präsident Emmanuel Macron", "der türkische Präsident Recep Tayyip Erdogan": the person acts.
+                    if (i + 2 < end && IsWord(i + 1) && EventLexicon.IsTitle(_t.TextOf(i + 1)) && IsWord(i + 2) && _cap[i + 2] && _trig[i + 2] is null
+                        && (_cue[i + 2] & (Cue.Determiner | Cue.GroupNoun)) == 0)
+                        continue;
                     if (ad.Adjective)
                     {
                         int next = i + 1;
@@ -496,6 +605,8 @@ public static class EventExtractor
                 {
                     int h = w.LastIndexOf('-');
                     if (EventLexicon.IsTitle(w[(h + 1)..]) || EventLexicon.IsTitle(w) || (EventLexicon.CueOf(w[(h + 1)..]) & Cue.Medium) != 0) continue;
+                    // "Ukraine-Gipfel", "Gaza-Gespräche": the name is the topic of the event, not a participant.
+                    if (_trig[i] is not null) continue;
                     var rest = w;
                     var names = new List<string>();
                     while (rest.Length > 0)
@@ -520,7 +631,11 @@ public static class EventExtractor
                     if (span.Count == 0) continue;
                     int f = span.First, l = span.End - 1;
                     if (list.Exists(m => m.First <= l && f <= m.Last)) continue;
-                    if (e.Type == EntityType.Location && (e.Flags & EntityFlags.Deriv) == 0) continue;
+                    // Places are handled as places; derived and part forms ("syrische", "Kremlsprecher") by the lexicon or not at all.
+                    if (e.Type == EntityType.Location || (e.Flags & (EntityFlags.Deriv | EntityFlags.Part)) != 0) continue;
+                    // A quoted name is an outlet ("des "Wall Street Journal""), a currency is no actor.
+                    if (f > first && _t.KindOf(f - 1) == TokenKind.Quote) continue;
+                    if (Is(f, "Euro") || Is(f, "Dollar") || Is(f, "Rubel") || Is(f, "Papst") && l == f) continue;
                     int p = f - 1;
                     if (p >= first && Has(p, Cue.Determiner)) p--;
                     if (p >= first && Has(p, Cue.PlacePrep)) continue;
@@ -660,6 +775,8 @@ public static class EventExtractor
                 var te = _times[k];
                 if (te.Start < sStart || te.End > sEnd) continue;
                 if (te.Type is TimexType.Duration or TimexType.Set || te.Value.Length == 0 || !char.IsDigit(te.Value[0])) continue;
+                // "in der Nacht" alone says which part of a day, not which day.
+                if (te.Value.Length == 13 && te.Value[10] == 'T' && char.IsLetter(te.Value[11]) && !HasDayWord(te.Start, te.End)) continue;
                 int ti = _t.FirstEndingAfter(te.Start);
                 int dist = Math.Abs(te.Start - tPos) + (ti - first < clause.Length && ti >= first && clause[ti - first] == tc ? 0 : 10000);
                 if (dist < bestDist) { bestDist = dist; best = k; }
@@ -682,6 +799,25 @@ public static class EventExtractor
                     return new EventTime(p.Start, t.End, p.Value + "/" + t.Value);
             }
             return new EventTime(t.Start, t.End, t.Value);
+        }
+
+        /// <summary>The entity id of the first link overlapping [start, end), when a links layer is present.</summary>
+        private string? EntityIdAt(int start, int end)
+        {
+            foreach (var l in _links)
+            {
+                if (l.Start >= end) break;
+                if (l.End > start && !l.EntityId.StartsWith("local:", StringComparison.Ordinal)) return l.EntityId;
+            }
+            return null;
+        }
+
+        private bool HasDayWord(int from, int to)
+        {
+            var t = _text.AsSpan(from, to - from);
+            foreach (var d in (ReadOnlySpan<string>)["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "gestern", "heute"])
+                if (t.Contains(d, StringComparison.OrdinalIgnoreCase)) return true;
+            return t.IndexOfAnyInRange('0', '9') >= 0;
         }
 
         private bool JoinedByAnd(int from, int to)

@@ -43,6 +43,8 @@ internal enum Cue : ulong
     Von = 1UL << 32,            // von, vom
     Gab = 1UL << 33,            // gab (es gab)
     Present = 1UL << 34,        // fordert, lehnt: finite present of a speech act
+    Topic = 1UL << 35,          // über, um: what talks are about
+    Zu = 1UL << 36,             // zu (infinitive marker)
 }
 
 /// <summary>One reading of a trigger word. <see cref="Particle"/> is the separated particle a finite verb needs (<c>lehnt … ab</c>).</summary>
@@ -72,7 +74,7 @@ internal static class EventLexicon
         "gespräche", "gesprächen", "treffen", "verhandlungen", "angriff", "angriffe", "angriffen", "sanktionen", "proteste",
         "protesten", "besuch", "telefonat", "abkommen", "hilfe", "hilfen", "gipfel", "lieferungen", "waffenruhe", "anschlag",
         "anschläge", "einigung", "vereinbarung", "konferenz", "festnahme", "festnahmen", "manöver", "streik", "streiks",
-        "demonstrationen", "vorschlag", "drohungen", "forderung", "forderungen", "kritik",
+        "demonstrationen", "vorschlag", "drohungen", "forderung", "forderungen", "kritik", "sitzung",
     ];
 
     /// <summary>Title suffixes: a capitalised name after <c>Außenminister</c>, <c>Kremlchef</c>, <c>Sondergesandte</c> is a person.</summary>
@@ -92,7 +94,7 @@ internal static class EventLexicon
         C(Cue.NegDeterminer, "kein", "keine", "keinen", "keinem", "keiner", "keinerlei");
         C(Cue.Planned, "geplant", "geplante", "geplanten", "geplantes", "erwartet", "erwarteten", "vorgesehen", "vorgesehene", "vorgesehenen",
             "angekündigt", "angekündigte", "angekündigten", "anberaumt", "anberaumte", "anberaumten", "bevorstehende", "bevorstehenden",
-            "vereinbart", "angesetzt", "angesetzte", "angesetzten", "plant", "planen", "planten", "plane");
+            "angesetzt", "angesetzte", "angesetzten", "plant", "planen", "planten", "plane");
         C(Cue.Stattfinden, "stattfinden", "stattfindet", "stattfinde");
         C(Cue.FutureAux, "wird", "werden", "will", "wollen", "wolle", "werde");
         C(Cue.Soll, "soll", "sollen", "solle", "sollten", "sollte");
@@ -102,7 +104,7 @@ internal static class EventLexicon
         C(Cue.Denied, "dementierte", "dementierten", "dementiert", "dementi", "bestritt", "bestritten", "bestreitet", "dementiere");
         C(Cue.Hypothetical, "könnte", "könnten", "falls", "wäre", "wären", "würde", "würden", "hätte", "hätten", "sofern", "eventuell", "womöglich");
         C(Cue.KonjunktivI, "sei", "seien", "habe", "werde", "solle", "wolle", "könne", "gebe", "finde", "stehe", "plane", "hätten", "lehne", "fordere");
-        C(Cue.Confirm, "bestätigte", "bestätigten", "bestätigt", "bestätigen");
+        C(Cue.Confirm, "bestätigte", "bestätigten", "bestätigt", "bestätigen", "bestätigung", "überprüfen", "überprüft", "verifizieren", "verifiziert");
         C(Cue.Speech, "sagte", "sagten", "teilte", "teilten", "berichtete", "berichteten", "erklärte", "erklärten", "schrieb", "schrieben",
             "hieß", "meldete", "meldeten", "berichtet", "sagt", "erklärt", "betonte", "betonten", "äußerte");
         C(Cue.Zufolge, "zufolge");
@@ -130,8 +132,10 @@ internal static class EventLexicon
         C(Cue.Geben, "geben", "gibt", "gebe");
         C(Cue.Gab, "gab");
         C(Cue.Possible, "möglichen", "mögliche", "möglicher", "möglich", "eventuellen", "potenziellen", "denkbaren", "erneuten");
-        C(Cue.Medium, "medien", "berichten", "kreise", "kreisen", "quellen", "angaben", "zeitung", "portal", "nachrichtenagentur", "nachrichtenportale", "sender");
+        C(Cue.Medium, "medien", "berichten", "kreise", "kreisen", "quellen", "angaben", "zeitung", "portal", "nachrichtenagentur", "nachrichtenportale", "sender", "medienberichten", "medienberichte", "medienberichtenzufolge", "berichte");
         C(Cue.Von, "von", "vom");
+        C(Cue.Topic, "über", "um");
+        C(Cue.Zu, "zu");
         Cues = cues.ToFrozenDictionary(cmp);
         CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -153,13 +157,14 @@ internal static class EventLexicon
         }
 
         // CONSULT
-        N(EventType.Consult, EventMode.Meet, "040", "treffen", "treffens", "gespräch", "gespräche", "gesprächen", "gesprächs", "konsultationen", "unterredung", "zusammenkunft", "spitzentreffen");
+        N(EventType.Consult, EventMode.Meet, "040", "treffen", "treffens", "gespräch", "gespräche", "gesprächen", "gesprächs", "konsultationen", "unterredung", "zusammenkunft", "spitzentreffen", "sitzung", "dringlichkeitssitzung", "sondersitzung");
         N(EventType.Consult, EventMode.Meet, "046", "verhandlungen", "verhandlung", "verhandlungsrunde", "friedensverhandlungen", "friedensgespräche", "verhandlungen");
         N(EventType.Consult, EventMode.Multilateral, "040", "gipfel", "gipfeltreffen", "gipfels", "konferenz", "ukraine-konferenz", "friedenskonferenz", "sicherheitskonferenz", "dreiergipfel");
         N(EventType.Consult, EventMode.Visit, "042", "besuch", "besuchs", "staatsbesuch", "antrittsbesuch", "reise", "visite");
         N(EventType.Consult, EventMode.Phone, "041", "telefonat", "telefonats", "telefongespräch", "videokonferenz", "videoschalte");
         N(EventType.Consult, EventMode.ThirdParty, "045", "vermittlung", "vermittlungsgespräche", "vermittlungsbemühungen");
         V(EventType.Consult, EventMode.Meet, "040", false, "trafen", "traf", "trifft", "getroffen", "treffen", "berieten", "beraten", "berät", "verhandelten", "verhandeln", "verhandelt", "verhandelte");
+        V(EventType.Consult, EventMode.Visit, "043", false, "empfangen", "empfing", "empfingen", "empfängt");
         V(EventType.Consult, EventMode.Visit, "042", false, "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen");
         V(EventType.Consult, EventMode.Phone, "041", false, "telefonierte", "telefonierten", "telefoniert", "telefonieren");
         V(EventType.Consult, EventMode.ThirdParty, "045", false, "vermittelte", "vermittelten", "vermittelt", "vermitteln");
@@ -195,7 +200,7 @@ internal static class EventLexicon
         Sep(EventType.Retreat, EventMode.None, "0874", false, "zurück", ["zog", "zogen", "zieht"], ["zurückgezogen"]);
 
         // REQUEST
-        V(EventType.Request, EventMode.None, "100", true, "forderte", "forderten", "fordert", "fordern", "gefordert", "verlangte", "verlangten", "verlangt", "fordere");
+        V(EventType.Request, EventMode.None, "100", true, "forderte", "forderten", "fordert", "fordern", "gefordert", "aufgefordert", "auffordern", "verlangte", "verlangten", "verlangt", "fordere");
         N(EventType.Request, EventMode.None, "100", "forderung", "forderungen", "appell");
         V(EventType.Request, EventMode.None, "020", true, "appellierte", "appellierten", "bat", "baten", "drängte", "drängten", "drängt");
         Sep(EventType.Request, EventMode.None, "020", true, "auf", ["rief", "riefen", "ruft"], ["aufgerufen"]);
@@ -218,7 +223,7 @@ internal static class EventLexicon
         // PROTEST
         N(EventType.Protest, EventMode.None, "141", "protest", "proteste", "protesten", "demonstration", "demonstrationen", "kundgebung", "kundgebungen", "massenproteste");
         N(EventType.Protest, EventMode.None, "143", "streik", "streiks", "generalstreik");
-        V(EventType.Protest, EventMode.None, "141", false, "demonstrierten", "demonstrierte", "demonstrieren", "protestierten", "protestierte", "protestieren", "streikten");
+        V(EventType.Protest, EventMode.None, "141", false, "demonstrierten", "demonstrierte", "demonstrieren", "demonstriert", "protestierten", "protestierte", "protestieren", "protestiert", "streikten", "gestreikt");
 
         // SANCTION
         N(EventType.Sanction, EventMode.None, "163", "sanktionen", "sanktion", "sanktionspaket", "strafzölle", "embargo", "einreiseverbot", "strafmaßnahmen");
@@ -273,7 +278,7 @@ internal static class EventLexicon
         M("Russland", "Moskau", "Moskaus");
         G("Europäer", "Europäer", "Europäern");
         Adj("Europäer", "europäische", "europäischen", "europäischer");
-        A("EU", "EU", "EU-Kommission", "Kommission");
+        A("EU", "EU", "EU-Kommission", "Kommission", "Europaparlament", "EU-Parlament", "EU-Außenminister");
         A("NATO", "Nato", "NATO", "Nato-Staaten", "Bündnis");
         A("UN", "UN", "Uno", "UNO", "Sicherheitsrat", "Vereinten");
         A("Deutschland", "Deutschland", "Deutschlands", "Bundesregierung", "Bundeswehr");
@@ -319,6 +324,46 @@ internal static class EventLexicon
         A("Kanada", "Kanada");
         A("Litauen", "Litauen");
         A("Schweiz", "Schweiz");
+        A("Belgien", "Belgien", "Belgiens");
+        A("Lettland", "Lettland");
+        A("Estland", "Estland");
+        A("Nordkorea", "Nordkorea", "Nordkoreas");
+        A("Südkorea", "Südkorea", "Südkoreas");
+        A("Italien", "Italien", "Italiens");
+        A("Spanien", "Spanien");
+        A("Österreich", "Österreich");
+        A("Niederlande", "Niederlande");
+        A("Finnland", "Finnland");
+        A("Schweden", "Schweden");
+        A("Dänemark", "Dänemark");
+        A("Rumänien", "Rumänien");
+        A("Libanon", "Libanon");
+        A("Palästinenser", "Palästinenser");
+        Adj("Syrien", "syrische", "syrischen", "syrischer");
+        Adj("Venezuela", "venezolanische", "venezolanischen");
+        Adj("Georgien", "georgische", "georgischen");
+        Adj("Belarus", "belarussische", "belarussischen");
+        Adj("Litauen", "litauische", "litauischen");
+        Adj("Ungarn", "ungarische", "ungarischen");
+        Adj("Japan", "japanische", "japanischen");
+        Adj("Indien", "indische", "indischen");
+        Adj("Serbien", "serbische", "serbischen");
+        Adj("Armenien", "armenische", "armenischen");
+        Adj("Aserbaidschan", "aserbaidschanische", "aserbaidschanischen");
+        Adj("Katar", "katarische", "katarischen");
+        Adj("Ägypten", "ägyptische", "ägyptischen");
+        Adj("Kanada", "kanadische", "kanadischen");
+        Adj("Belgien", "belgische", "belgischen");
+        Adj("Südkorea", "südkoreanische", "südkoreanischen");
+        Adj("Nordkorea", "nordkoreanische", "nordkoreanischen");
+        M("Georgien", "Tiflis");
+        M("Venezuela", "Caracas");
+        M("Syrien", "Damaskus");
+        M("Serbien", "Belgrad");
+        M("Ungarn", "Budapest");
+        M("Belarus", "Minsk");
+        M("Litauen", "Vilnius", "Wilna");
+        M("Israel", "Jerusalem");
         A("Gewerkschaften", "Gewerkschaft", "Gewerkschaften", "Verdi");
         A("Opposition", "Opposition");
         void P(string name) { actors[name] = new ActorDef(name, false, false, false); actors[name + "s"] = new ActorDef(name, false, false, false); }
@@ -328,7 +373,7 @@ internal static class EventLexicon
             "Starmer", "Erdogan", "Netanjahu", "Sybiha", "Orban", "Tusk", "Meloni", "Scholz", "Wadephul", "Pistorius", "Guterres", "Rutte",
             "Vance", "Hegseth", "Uschakow", "Jermak", "Budanow", "Sikorski", "Kallas", "Costa", "Fico", "Lukaschenko", "Xi", "Modi", "Sánchez",
             "Stubb", "Frederiksen", "Carney", "Albanese", "Abbas", "Chamenei", "Araghtschi", "Fidan", "Wang", "Kellogg", "Driscoll", "Waltz",
-            "Schoigu", "Medwedew", "Schmyhal", "Swyrydenko", "Klitschko", "Nawrocki", "Vučić", "Paschinjan", "Alijew",
+            "Schoigu", "Medwedew", "Schmyhal", "Swyrydenko", "Klitschko", "Nawrocki", "Vučić", "Paschinjan", "Alijew", "Bessent", "Kornelius",
         }) P(p);
         actors["von der Leyen"] = new ActorDef("von der Leyen", false, false, false);
         actors["Leyen"] = new ActorDef("von der Leyen", false, false, false);

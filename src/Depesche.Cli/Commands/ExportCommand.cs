@@ -4,7 +4,10 @@ using Depesche.Cli.Infrastructure;
 
 namespace Depesche.Cli.Commands;
 
-/// <summary><c>depesche export</c>: every stored article as JSON Lines (the analysis JSON) or CSV (one row of metadata each).</summary>
+/// <summary>
+/// <c>depesche export</c>: every stored article as JSON Lines (the analysis JSON) or CSV (one row of metadata each);
+/// <c>depesche export events</c>: the events of every stored article, one CSV row each (see <see cref="ExportEventsCommand"/>).
+/// </summary>
 public static class ExportCommand
 {
     public static Command Create(CliConsole console)
@@ -13,6 +16,7 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("jsonl", "csv");
         var store = StoreCli.StoreOption();
         var cmd = new Command("export", "Write every stored article to standard output, in storage order.") { format, store };
+        cmd.Add(ExportEventsCommand.Create(console));
         cmd.SetAction(parse =>
         {
             using var s = StoreCli.Open(parse.GetValue(store)!, readOnly: true);
@@ -36,7 +40,7 @@ public static class ExportCommand
     }
 
     // Why: RFC 4180 quoting; a leading =,+,-,@ is prefixed with ' so spreadsheets do not run article text as a formula.
-    private static string Csv(string? v)
+    internal static string Csv(string? v)
     {
         if (string.IsNullOrEmpty(v)) return "";
         if (v[0] is '=' or '+' or '-' or '@') v = "'" + v;

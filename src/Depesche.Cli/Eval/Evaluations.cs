@@ -54,6 +54,16 @@ public static class Evaluations
             var r = Depesche.Knowledge.Evaluation.LinkingEvaluator.Evaluate(Depesche.Knowledge.Evaluation.GoldSet.Load(path), Depesche.Knowledge.LinkingStage.CreateDefault(), a => analyse.Run(a));
             return new Dictionary<string, double> { ["accuracy"] = 100 * r.Accuracy, ["bcubedF1"] = 100 * r.BCubedF1 };
         }));
+        // Events on our own gold set (written by the extractor's authors), over the full default pipeline; the gate pins tuple F1.
+        list.Add(new Evaluation("events.gold", "f1", "repo:tests/gold/events", path =>
+        {
+            var r = Commands.EvalEventsCommand.Run(path);
+            return new Dictionary<string, double>
+            {
+                ["f1"] = 100 * r.F1, ["precision"] = 100 * r.Precision, ["recall"] = 100 * r.Recall, ["detectionF1"] = 100 * r.DetectionF1,
+                ["actors"] = 100 * r.ActorsAccuracy, ["place"] = 100 * r.PlaceAccuracy, ["date"] = 100 * r.DateAccuracy, ["status"] = 100 * r.StatusAccuracy,
+            };
+        }));
         return list;
     }
 
