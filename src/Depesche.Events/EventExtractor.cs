@@ -41,7 +41,7 @@ public static class EventExtractor
         public bool AsTarget;      // joined from a directed noun ("Sanktionen gegen X")
     }
 
-    private readonly record struct PlaceCandidate(int First, int Last, string Name, bool ViaAuf = false);
+    private readonly record struct PlaceCandidate(int First, int Last, string Name, bool ViaAuf = false, bool Direction = false);
 
     private sealed class TriggerHit
     {
@@ -371,6 +371,10 @@ public static class EventExtractor
                 // A noun with nobody in its clause ("…, die Gespräche führen"): the earlier main-clause actors.
                 bool denial = false;
                 for (int j = first; j < end; j++) if (IsWord(j) && Has(j, Cue.Denied)) denial = true;
+                // "Der Kreml dementierte, dass es Gespräche mit den USA gegeben habe": the denier is a party.
+                if (denial && h.Def.Noun && subClause[tc] && list.Count > 0)
+                    foreach (var m in actors)
+                        if (m.BoundTo < 0 && m.First < h.Token && ClauseOf(m.First) == ClauseOf(first) && !list.Contains(m)) list.Insert(0, m);
                 if (list.Count == 0 && h.Def.Noun && (!subClause[tc] || denial))
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && ClauseOf(m.First) < tc && !apposition[ClauseOf(m.First)] && !subClause[ClauseOf(m.First)] && !speechClause[ClauseOf(m.First)]) list.Add(m);
@@ -426,6 +430,7 @@ public static class EventExtractor
                     if (h.Def.SpeechAct && !h.Announced && pc.First > h.Token) continue;
                     if (InTopic(pc.First, h.Token, first, clause)) continue;
                     if (pc.ViaAuf && h.Type != EventType.Assault) continue;
+                    if (pc.Direction && h.Mode != EventMode.Visit) continue;
                     // "bei Gesprächen in Istanbul": a place right after another noun trigger is that event's.
                     if (hits.Exists(o => o != h && !o.Absorbed && o.Def.Noun && o.Token < pc.First && pc.First - o.Token <= 3 && !(o.Token < h.Token && h.Token < pc.First))) continue;
                     int dist = Math.Abs(pc.First - h.Token) + (ClauseOf(pc.First) == tc ? 0 : 1000);
@@ -762,6 +767,8 @@ public static class EventExtractor
             for (int i = first; i < end - 1; i++)
             {
                 bool auf = IsWord(i) && Is(i, "auf");
+                // "in die Ukraine" is where something goes, not where the event is.
+                bool direction = IsWord(i) && Is(i, "in") && i + 1 < end && Is(i + 1, "die");
                 if (!IsWord(i) || !(Has(i, Cue.PlacePrep) || auf)) continue;
                 int j = i + 1;
                 if (j < end && Has(j, Cue.Determiner)) j++;
@@ -779,7 +786,7 @@ public static class EventExtractor
                     // "in den Vereinigten Staaten"
                     int last = j;
                     if (name == "USA" && j + 1 < end && Is(j + 1, "Staaten")) last = j + 1;
-                    list.Add(new PlaceCandidate(i + 1 <= j ? j : i, last, name, auf));
+                    list.Add(new PlaceCandidate(i + 1 <= j ? j : i, last, name, auf, direction));
                     continue;
                 }
                 if (!_entities.IsDefaultOrEmpty && _cap[j])
@@ -792,7 +799,7 @@ public static class EventExtractor
                             var pname = _text[e.Start..e.End];
                             foreach (var pre in (ReadOnlySpan<string>)["Region ", "Gebiet ", "Provinz ", "Stadt "])
                                 if (pname.StartsWith(pre, StringComparison.Ordinal)) pname = pname[pre.Length..];
-                            list.Add(new PlaceCandidate(span.First, span.End - 1, pname, auf));
+                            list.Add(new PlaceCandidate(span.First, span.End - 1, pname, auf, direction));
                             break;
                         }
                 }
@@ -969,7 +976,7 @@ public static class EventExtractor
                 if ((cu & Cue.Geben) != 0) geben = true;
                 if ((cu & (Cue.PastVerb | Cue.Gab)) != 0) past = true;
                 if ((Is(i, "sagte") || Is(i, "sagten")) && FindParticle(i, end, "ab", clause, first) >= 0) cancelled = true;
-                if ((cu & Cue.Negation) != 0 && (clause[i - first] == tc || liveCount == 1))
+                if ((cu & Cue.Negation) != 0 && (clause[i - first] == tc || (liveCount == 1 && !h.Def.SpeechAct)))
                 {
                     // "bestätigte … nicht" leaves it unconfirmed; "sagte … nicht, wann" negates the saying, not the event.
                     bool onSpeech = false;
