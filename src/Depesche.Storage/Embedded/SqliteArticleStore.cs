@@ -69,6 +69,7 @@ internal sealed class SqliteArticleStore : SqlStore
                 store.CreateSchema(store.CommonSchema());
                 store.CatchUpIndex();
             }
+            else store.ReadSchema();
             return store;
         }
         catch (LockObtainFailedException ex)
@@ -108,6 +109,9 @@ internal sealed class SqliteArticleStore : SqlStore
             throw new StoreException($"the store folder '{folder}' is not writable: {ex.Message}", ex);
         }
     }
+
+    protected override bool ColumnExists(DbTransaction tx, string table, string column) =>
+        Convert.ToInt64(Scalar(tx, "SELECT count(*) FROM pragma_table_info(@t) WHERE name = @c", ("t", table), ("c", column)), CultureInfo.InvariantCulture) > 0;
 
     /// <summary>The highest article sequence number recorded as committed to the index.</summary>
     internal long IndexWatermark => Convert.ToInt64(Scalar(null, "SELECT value FROM meta WHERE key = 'index_watermark'") ?? "0", CultureInfo.InvariantCulture);
