@@ -115,9 +115,10 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
         Exec(tx, list[lockStatements]);
         var found = Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string;
         CheckSchema(found is null ? null : int.Parse(found, CultureInfo.InvariantCulture), tx, migrating: true);
-        foreach (var sql in list.Skip(lockStatements + 1)) Exec(tx, sql);
+        // Why: before the DDL, whose indexes may name the added columns; a table not there yet is created with them.
         foreach (var (table, column, type) in AddedColumns)
-            if (!ColumnExists(tx, table, column)) Exec(tx, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+            if (Columns(tx, table) is { Count: > 0 } columns && !columns.Contains(column)) Exec(tx, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+        foreach (var sql in list.Skip(lockStatements + 1)) Exec(tx, sql);
         Exec(tx, "INSERT INTO meta (key, value) VALUES ('schema', @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         tx.Commit();
@@ -132,8 +133,8 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
         CheckSchema(Schema, null, migrating: false);
     }
 
-    /// <summary>Whether <paramref name="table"/> has <paramref name="column"/> (asked before adding a column to an older store).</summary>
-    protected abstract bool ColumnExists(DbTransaction tx, string table, string column);
+    /// <summary>The column names of <paramref name="table"/>, lower-case; empty when there is no such table.</summary>
+    protected abstract HashSet<string> Columns(DbTransaction tx, string table);
 
     // ---- writing -------------------------------------------------------------------------------------------
 
@@ -301,7 +302,9 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
             a = ReadArticle(reader);
         }
         var entities = ImmutableArray.CreateBuilder<StoredEntity>();
-        using (var reader = Reader(null, "SELECT start_pos, end_pos, text, type, flags, level, confidence, entity_id, entity_name FROM entities WHERE article_id = @id ORDER BY start_pos, end_pos DESC, level", ("id", id)))
+        // Why: a store of schema 1, opened read-only, has no identity columns.
+        var identity = Schema >= 2 ? "entity_id, entity_name" : "NULL, NULL";
+        using (var reader = Reader(null, $"SELECT start_pos, end_pos, text, type, flags, level, confidence, {identity} FROM entities WHERE article_id = @id ORDER BY start_pos, end_pos DESC, level", ("id", id)))
             while (reader.Read())
                 entities.Add(new StoredEntity(I32(reader, 0), I32(reader, 1), reader.GetString(2), reader.GetString(3), (EntityFlags)I32(reader, 4), I32(reader, 5), reader.GetDouble(6), Str(reader, 7), Str(reader, 8)));
         var times = ImmutableArray.CreateBuilder<StoredTime>();

@@ -39,7 +39,7 @@ public static class ArchiveArticles
                 [.. ms.SelectMany(m => m.Roles ?? []).Distinct()], null, ms.Count);
         }).ToList();
         var links = mentions.Select((m, i) => new EntityLink(spans[i], spans[i] + m.Surface.Length, m.Id, Sorted(i), ids.IndexOf(m.Id),
-            m.Surface == m.Name ? LinkKind.Exact : LinkKind.Surname, 0.9f, [.. m.Roles ?? []]));
+            m.Surface == m.Name ? Core.LinkKind.Exact : Core.LinkKind.Surname, 0.9f, [.. m.Roles ?? []]));
         var linkLayer = new LinkLayer(TestArticles.TestProducer, links, records);
 
         var quoteItems = quotes.Select(q =>

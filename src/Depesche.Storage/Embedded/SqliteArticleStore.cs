@@ -110,8 +110,13 @@ internal sealed class SqliteArticleStore : SqlStore
         }
     }
 
-    protected override bool ColumnExists(DbTransaction tx, string table, string column) =>
-        Convert.ToInt64(Scalar(tx, "SELECT count(*) FROM pragma_table_info(@t) WHERE name = @c", ("t", table), ("c", column)), CultureInfo.InvariantCulture) > 0;
+    protected override HashSet<string> Columns(DbTransaction tx, string table)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Reader(tx, "SELECT name FROM pragma_table_info(@t)", ("t", table));
+        while (r.Read()) set.Add(r.GetString(0).ToLowerInvariant());
+        return set;
+    }
 
     /// <summary>The highest article sequence number recorded as committed to the index.</summary>
     internal long IndexWatermark => Convert.ToInt64(Scalar(null, "SELECT value FROM meta WHERE key = 'index_watermark'") ?? "0", CultureInfo.InvariantCulture);

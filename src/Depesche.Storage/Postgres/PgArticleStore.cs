@@ -71,9 +71,13 @@ internal sealed class PgArticleStore : SqlStore
         return store;
     }
 
-    protected override bool ColumnExists(System.Data.Common.DbTransaction tx, string table, string column) =>
-        Convert.ToInt64(Scalar(tx, "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t AND column_name = @c",
-            ("t", table), ("c", column)), CultureInfo.InvariantCulture) > 0;
+    protected override HashSet<string> Columns(System.Data.Common.DbTransaction tx, string table)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Reader(tx, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t", ("t", table));
+        while (r.Read()) set.Add(r.GetString(0).ToLowerInvariant());
+        return set;
+    }
 
     public override SearchResults Search(SearchQuery q) => Guard("search", () =>
     {
