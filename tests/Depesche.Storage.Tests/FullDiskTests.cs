@@ -64,7 +64,7 @@ public sealed class FullDiskFactAttribute : FactAttribute
 }
 
 /// <summary>A disk that fills up during an ingest: a clear error naming the folder, and nothing committed is lost.</summary>
-public sealed class FullDiskTests
+public sealed class FullDiskTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static IEnumerable<Core.Analysis> Large(int n)
     {
@@ -108,6 +108,7 @@ public sealed class FullDiskTests
         }
 
         Assert.NotNull(error);
+        output.WriteLine($"after {committed.Count} articles: {error.Message}");
         Assert.Contains(folder, error.Message, StringComparison.Ordinal);
         Assert.Matches("(?i)full|no space", error.Message);
         Assert.NotEmpty(committed);
