@@ -29,6 +29,8 @@ public static class BenchCommand
         cmd.Add(Analyze(console));
         cmd.Add(BenchStoreCommand.Ingest(console));
         cmd.Add(BenchStoreCommand.Search(console));
+        cmd.Add(BenchNerPeerCommand.Folds(console));
+        cmd.Add(BenchNerPeerCommand.Peer(console));
         return cmd;
     }
 
