@@ -120,15 +120,13 @@ public static class BenchNerPeerCommand
             var (root, folds, use) = Resolve(parse, o);
             var recipe = NerCorpus.ShippedRecipe(root, folds);
             Action<string> log = console.Error.WriteLine;
-            var m = NerTrainer.LoadData(recipe, log);
             var d = parse.GetValue(dir)!;
+            var present = Variants.Where(v => File.Exists(Path.Combine(d, "fold-1", $"pred-{v}.txt"))).ToList();
+            if (!present.Contains("full")) throw new CliException($"no OpenNLP predictions in {d}/fold-1/pred-full.txt; run bench/opennlp-peer", ExitCodes.IoError);
+            var m = NerTrainer.LoadData(recipe, log);
             var results = new Dictionary<string, VariantResult>();
-            foreach (var v in Variants)
-            {
-                if (!File.Exists(Path.Combine(d, "fold-1", $"pred-{v}.txt"))) { log($"ner-peer: no OpenNLP predictions for variant '{v}', skipped"); continue; }
+            foreach (var v in present)
                 results[v] = RunVariant(v, m, recipe.Hyper, folds, use, d, Math.Max(1, parse.GetValue(runs)), log);
-            }
-            if (!results.ContainsKey("full")) throw new CliException($"no OpenNLP predictions in {d}/fold-1/pred-full.txt; run bench/opennlp-peer", ExitCodes.IoError);
             var doc = Render(results, parse.GetValue(peerName)!, folds, use, d);
             if (parse.GetValue(json)) console.Out.WriteLine(doc);
             else
@@ -182,8 +180,8 @@ public static class BenchNerPeerCommand
             });
             oursSeconds += fig.MedianSeconds;
             oursTokens += tokens;
-            // CPU time over as many tokens as OpenNLP's timing input (the fold repeated), all threads of this process.
-            int copies = (int)Math.Max(1, Math.Ceiling(200_000.0 / Math.Max(1, tokens)));
+            // CPU time over the same input as OpenNLP's timing run (the fold repeated, see fold.json), all threads of this process.
+            int copies = TimingCopies(Path.Combine(dir, $"fold-{f + 1}", "fold.json"), tokens);
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             for (int k = 0; k < copies; k++)
                 foreach (var s in test) model.Tag(s);
@@ -208,6 +206,16 @@ public static class BenchNerPeerCommand
         return new VariantResult(variant, NerEvaluator.Pool(oursParts), NerEvaluator.Pool(peerParts),
             oursTokens / oursSeconds, oursCpuTokens / Math.Max(1e-9, oursCpu), trainSeconds / use, Measure.PeakRssMb(),
             peerTokens / peerSeconds, peerTokens / Math.Max(1e-9, peerCpu), peerLoad / use, peerRss, peerTrain / use, oursTokens, peerTokens, trainSentences);
+    }
+
+    private static int TimingCopies(string foldJson, int tokens)
+    {
+        if (File.Exists(foldJson))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(foldJson));
+            if (doc.RootElement.TryGetProperty("timingCopies", out var c) && c.TryGetInt32(out var n) && n > 0) return n;
+        }
+        return (int)Math.Max(1, Math.Ceiling(200_000.0 / Math.Max(1, tokens)));
     }
 
     /// <summary>OpenNLP's output for test.txt: one tagged line per sentence, blank lines between; tokens must match the gold.</summary>
