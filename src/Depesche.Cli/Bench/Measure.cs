@@ -18,6 +18,10 @@ public sealed record BenchFigures
     public required double Spread { get; init; }
     public required double AllocatedBytesPerArticle { get; init; }
     public required double PeakRssMb { get; init; }
+    /// <summary>Tokens processed per pass, where the unit is something else (entities); null = not counted.</summary>
+    public long? Tokens { get; init; }
+    /// <summary>CPU seconds (all threads) of one pass, where measured; the per-core figure when the machine is shared.</summary>
+    public double? CpuSeconds { get; init; }
 
     public double ArticlesPerSecond => Articles / MedianSeconds;
     public double WordsPerSecond => Words / MedianSeconds;
@@ -37,6 +41,13 @@ public sealed record BenchFigures
         w.WriteNumber("wordsPerSecond", Math.Round(WordsPerSecond, 0));
         w.WriteNumber("megabytesPerSecond", Math.Round(MegabytesPerSecond, 2));
         w.WriteNumber(UnitName + "PerSecond", Math.Round(UnitsPerSecond, 0));
+        if (Tokens is { } t && UnitName != "tokens")
+        {
+            w.WriteNumber("tokens", t);
+            w.WriteNumber("tokensPerSecond", Math.Round(t / MedianSeconds, 0));
+            if (CpuSeconds is { } cpu) w.WriteNumber("tokensPerCpuSecond", Math.Round(t / cpu, 0));
+        }
+        if (CpuSeconds is { } c) w.WriteNumber("cpuSeconds", Math.Round(c, 4));
         w.WriteNumber("allocatedBytesPerArticle", Math.Round(AllocatedBytesPerArticle, 0));
         w.WriteNumber("peakRssMb", Math.Round(PeakRssMb, 1));
     }

@@ -21,7 +21,7 @@ public static class BenchCommand
     {
         var cmd = new Command("bench", "Measure speed and memory on real German text (one core), next to peers measured in the same run.");
         cmd.Add(Tokenize(console));
-        cmd.Add(StageBench(console, "ner", "ner.perceptron.v1", "entities", "The NER tagger alone (tokens and sentences computed beforehand)."));
+        cmd.Add(StageBench(console, "ner", "ner.perceptron.v1", "entities", "The NER tagger alone (tokens and sentences computed beforehand); --peer opennlp runs Apache OpenNLP's name finder on the same sentences.", nerPeer: true));
         cmd.Add(StageBench(console, "link", "link.kb.v1", "links", "Entity linking alone (entities computed beforehand)."));
         cmd.Add(StageBench(console, "time", "time.rules.v1", "times", "The time stage alone (tokens and sentences computed beforehand)."));
         cmd.Add(StageBench(console, "quotes", "quotes.rules.v1", "quotes", "The quote stage alone (earlier layers computed beforehand)."));
@@ -29,6 +29,8 @@ public static class BenchCommand
         cmd.Add(Analyze(console));
         cmd.Add(BenchStoreCommand.Ingest(console));
         cmd.Add(BenchStoreCommand.Search(console));
+        cmd.Add(BenchNerPeerCommand.Folds(console));
+        cmd.Add(BenchNerPeerCommand.Peer(console));
         return cmd;
     }
 
@@ -77,23 +79,45 @@ public static class BenchCommand
     /// Times one stage of the default pipeline: every earlier stage runs once beforehand, so only this stage's
     /// <see cref="IStage.Run"/> is on the clock.
     /// </summary>
-    private static Command StageBench(CliConsole console, string name, string stageId, string unit, string description)
+    private static Command StageBench(CliConsole console, string name, string stageId, string unit, string description, bool nerPeer = false)
     {
         var c = new Command(name, description);
         var common = AddCommon(c);
+        var peer = new Option<string?>("--peer") { Description = "opennlp: also run Apache OpenNLP's name finder (installed by bench/opennlp-peer) on the same sentences." };
+        var peerModel = new Option<string?>("--peer-model") { Description = "OpenNLP model (default: the fold-1 model bench/opennlp-peer trains, bench/out/opennlp-peer/fold-1/opennlp-full.bin)." };
+        if (nerPeer)
+        {
+            c.Add(peer);
+            c.Add(peerModel);
+        }
         c.SetAction(parse =>
         {
             var (articles, words, bytes) = LoadCorpus(parse, common);
             var before = PipelineFactory.UpTo(stageId);
             var stage = PipelineFactory.Default().Stages.First(s => s.Id == stageId);
             var inputs = articles.Select(a => before.Run(a)).Where(a => stage.Requires.All(a.Has)).ToList();
-            var ours = Measure.Run(stageId, unit, inputs.Count, words, bytes, Math.Max(1, parse.GetValue(common.Runs)), () =>
+            int runs = Math.Max(1, parse.GetValue(common.Runs));
+            var ours = Measure.Run(stageId, unit, inputs.Count, words, bytes, runs, () =>
             {
                 long n = 0;
                 foreach (var a in inputs) n += stage.Run(a)[0].Count;
                 return n;
             });
-            Report(console, parse.GetValue(common.Json), name, ours, []);
+            if (!nerPeer || parse.GetValue(peer) is not { } peerName)
+            {
+                Report(console, parse.GetValue(common.Json), name, ours, []);
+                return ExitCodes.Ok;
+            }
+            if (!string.Equals(peerName, "opennlp", StringComparison.OrdinalIgnoreCase))
+                throw new CliException($"unknown peer '{peerName}' (opennlp)", ExitCodes.Usage);
+            // CPU time of one more pass, all threads: comparable with the JVM's CPU time under a shared machine's load.
+            var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var a in inputs) stage.Run(a);
+            var cpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            ours = ours with { Tokens = inputs.Sum(a => (long)a.Tokens.Count), CpuSeconds = cpu };
+            // Why: each peer run is a fresh JVM of some seconds; three runs give a median without tripling the bench.
+            var theirs = OpenNlpPeer.Run(inputs, words, bytes, Math.Min(runs, 3), parse.GetValue(peerModel) ?? OpenNlpPeer.DefaultModel);
+            Report(console, parse.GetValue(common.Json), name, ours, [theirs], PeerAccuracy);
             return ExitCodes.Ok;
         });
         return c;
@@ -147,7 +171,26 @@ public static class BenchCommand
         return (articles, words, bytes);
     }
 
-    private static void Report(CliConsole console, bool json, string stage, BenchFigures ours, IReadOnlyList<BenchFigures> peers)
+    /// <summary>
+    /// There is no NER gold for the bench text, so the accuracy side of the comparison comes from the last
+    /// bench/opennlp-peer run (both systems on the same GermEval dev folds), quoted with its date.
+    /// </summary>
+    private static void PeerAccuracy(Utf8JsonWriter w)
+    {
+        if (!File.Exists(OpenNlpPeer.ResultFile)) return;
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(OpenNlpPeer.ResultFile));
+        var r = doc.RootElement;
+        w.WriteStartObject("accuracy");
+        w.WriteString("source", "bench/out/opennlp-peer.json (GermEval 2014 dev, same CV folds for both systems)");
+        if (r.TryGetProperty("date", out var d)) w.WriteString("date", d.GetString());
+        if (r.TryGetProperty("depesche", out var o) && o.TryGetProperty("f1", out var of)) w.WriteNumber("f1", of.GetDouble());
+        if (r.TryGetProperty("peer", out var p) && p.TryGetProperty("f1", out var pf)) w.WriteNumber("peerF1", pf.GetDouble());
+        if (r.TryGetProperty("ratio", out var x) && x.TryGetProperty("f1Delta", out var fd)) w.WriteNumber("f1Delta", fd.GetDouble());
+        if (r.TryGetProperty("summary", out var s)) w.WriteString("summary", s.GetString());
+        w.WriteEndObject();
+    }
+
+    private static void Report(CliConsole console, bool json, string stage, BenchFigures ours, IReadOnlyList<BenchFigures> peers, Action<Utf8JsonWriter>? extra = null)
     {
         if (json)
         {
@@ -165,6 +208,7 @@ public static class BenchCommand
                     peers[0].WriteJson(w);
                     w.WriteEndObject();
                     w.WriteNumber("ratio", Math.Round(peers[0].MedianSeconds / ours.MedianSeconds, 3));
+                    if (peers[0].CpuSeconds is { } pc && ours.CpuSeconds is { } oc) w.WriteNumber("cpuRatio", Math.Round(pc / oc, 3));
                     w.WriteStartArray("peers");
                     foreach (var p in peers)
                     {
@@ -175,6 +219,7 @@ public static class BenchCommand
                     }
                     w.WriteEndArray();
                 }
+                extra?.Invoke(w);
                 w.WriteEndObject();
             }
             console.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));

@@ -74,36 +74,7 @@ public static class NerTrainer
     {
         var sw = Stopwatch.StartNew();
         log ??= _ => { };
-        var data = new List<DataFile>();
-        var germ = new List<GoldSentence>();
-        foreach (var f in options.GermEvalFiles)
-        {
-            germ.AddRange(GermEvalReader.ReadFile(f));
-            data.Add(new DataFile(Path.GetFileName(f), Sha(f), "CC BY 4.0 (GermEval 2014)"));
-        }
-        var extra = new List<GoldSentence>();
-        List<SmartDataReader.Document>? sdDocs = null;
-        if (options.SmartDataFile is { } sd)
-        {
-            sdDocs = SmartDataReader.ReadDocuments(sd).Where(d => options.SmartDataSources.Contains(d.Source)).ToList();
-            extra.AddRange(sdDocs.SelectMany(d => SmartDataReader.ToSentences(d, options.SmartDataPartial)));
-            data.Add(new DataFile(Path.GetFileName(sd), Sha(sd), "CC BY 4.0 (DFKI SmartData)"));
-        }
-        var gaz = Gazetteer.Empty;
-        if (options.GazetteerDir is { } gd && (options.Hyper.Features & FeatureSet.Gazetteer) != 0)
-        {
-            gaz = NerResources.LoadGazetteer(gd, options.ShareAlikeGazetteers);
-            data.Add(new DataFile("gazetteers/", "", options.ShareAlikeGazetteers ? "includes CC BY-SA 2.0 (OSM)" : "MIT/CLDR, CC BY 4.0 (GeoNames), CC0 (Wikidata), Apache-2.0 (GermaNER), official work"));
-        }
-        log($"data: {germ.Count} GermEval + {extra.Count} extra sentences, gazetteer {gaz.EntryCount} entries ({sw.Elapsed.TotalSeconds:F1}s)");
-        var clusters = WordClusters.Empty;
-        if (options.ClusterCorpora.Count > 0 && (options.Hyper.Features & FeatureSet.Clusters) != 0)
-        {
-            var sents = options.ClusterCorpora.SelectMany(NerResources.UnlabelledSentences).ToList();
-            clusters = WordClusters.Learn(sents, options.Hyper.Seed);
-            foreach (var c in options.ClusterCorpora) data.Add(new DataFile("clusters: " + Path.GetFileName(c.TrimEnd('/')), File.Exists(c) ? Sha(c) : "", CorpusLicence(c)));
-            log($"clusters: {clusters.WordCount} words from {sents.Count} sentences ({sw.Elapsed.TotalSeconds:F1}s)");
-        }
+        var (germ, extra, gaz, clusters, data) = LoadData(options, log);
 
         NerScores? cv = null;
         if (options.Folds > 1)
@@ -137,8 +108,7 @@ public static class NerTrainer
         var parts = new List<(IReadOnlyList<GoldSentence>, IReadOnlyList<int[]>)>();
         for (int f = 0; f < folds; f++)
         {
-            var test = gold.Where((_, i) => i % folds == f).ToList();
-            var train = Repeat(gold.Where((_, i) => i % folds != f), hyper.PrimaryRepeat).Concat(extra).ToList();
+            var (train, test) = Fold(gold, extra, folds, f, hyper.PrimaryRepeat);
             var (model, _) = Train(train, gaz, clusters, hyper);
             var pred = test.Select(model.Tag).ToList();
             var s = NerEvaluator.Score(test, pred);
@@ -146,6 +116,60 @@ public static class NerTrainer
             parts.Add((test, pred));
         }
         return NerEvaluator.Pool(parts);
+    }
+
+    /// <summary>Loaded training material: primary (GermEval) and extra sentences, resources, and the input files with hashes.</summary>
+    public sealed record Material(List<GoldSentence> Primary, List<GoldSentence> Extra, Gazetteer Gazetteer, WordClusters Clusters, List<DataFile> Data);
+
+    /// <summary>Reads the sentences and builds the resources that <see cref="Train(NerTrainingOptions, Action{string}?)"/> trains on (clusters are learnt here, seeded).</summary>
+    public static Material LoadData(NerTrainingOptions options, Action<string>? log = null)
+    {
+        var sw = Stopwatch.StartNew();
+        log ??= _ => { };
+        var data = new List<DataFile>();
+        var germ = new List<GoldSentence>();
+        foreach (var f in options.GermEvalFiles)
+        {
+            germ.AddRange(GermEvalReader.ReadFile(f));
+            data.Add(new DataFile(Path.GetFileName(f), Sha(f), "CC BY 4.0 (GermEval 2014)"));
+        }
+        var extra = new List<GoldSentence>();
+        if (options.SmartDataFile is { } sd)
+        {
+            var sdDocs = SmartDataReader.ReadDocuments(sd).Where(d => options.SmartDataSources.Contains(d.Source)).ToList();
+            extra.AddRange(sdDocs.SelectMany(d => SmartDataReader.ToSentences(d, options.SmartDataPartial)));
+            data.Add(new DataFile(Path.GetFileName(sd), Sha(sd), "CC BY 4.0 (DFKI SmartData)"));
+        }
+        var gaz = Gazetteer.Empty;
+        if (options.GazetteerDir is { } gd && (options.Hyper.Features & FeatureSet.Gazetteer) != 0)
+        {
+            gaz = NerResources.LoadGazetteer(gd, options.ShareAlikeGazetteers);
+            data.Add(new DataFile("gazetteers/", "", options.ShareAlikeGazetteers ? "includes CC BY-SA 2.0 (OSM)" : "MIT/CLDR, CC BY 4.0 (GeoNames), CC0 (Wikidata), Apache-2.0 (GermaNER), official work"));
+        }
+        log($"data: {germ.Count} GermEval + {extra.Count} extra sentences, gazetteer {gaz.EntryCount} entries ({sw.Elapsed.TotalSeconds:F1}s)");
+        var clusters = WordClusters.Empty;
+        if (options.ClusterCorpora.Count > 0 && (options.Hyper.Features & FeatureSet.Clusters) != 0)
+        {
+            var sents = options.ClusterCorpora.SelectMany(NerResources.UnlabelledSentences).ToList();
+            clusters = WordClusters.Learn(sents, options.Hyper.Seed);
+            foreach (var c in options.ClusterCorpora) data.Add(new DataFile("clusters: " + Path.GetFileName(c.TrimEnd('/')), File.Exists(c) ? Sha(c) : "", CorpusLicence(c)));
+            log($"clusters: {clusters.WordCount} words from {sents.Count} sentences ({sw.Elapsed.TotalSeconds:F1}s)");
+        }
+        return new Material(germ, extra, gaz, clusters, data);
+    }
+
+    /// <summary>
+    /// The fold assignment of <see cref="CrossValidate"/>, exposed so that peers are trained and scored on identical
+    /// splits: sentence <c>i</c> of <paramref name="gold"/> is held out in fold <c>i mod folds</c>. The training part
+    /// is the other folds, each sentence <paramref name="repeat"/> times (in order), then <paramref name="extra"/>.
+    /// </summary>
+    public static (List<GoldSentence> Train, List<GoldSentence> Test) Fold(IReadOnlyList<GoldSentence> gold, IReadOnlyList<GoldSentence> extra,
+        int folds, int fold, int repeat)
+    {
+        if (folds < 2 || fold < 0 || fold >= folds) throw new ArgumentOutOfRangeException(nameof(fold), $"fold {fold} of {folds}");
+        var test = gold.Where((_, i) => i % folds == fold).ToList();
+        var train = Repeat(gold.Where((_, i) => i % folds != fold), repeat).Concat(extra).ToList();
+        return (train, test);
     }
 
     /// <summary>Trains on in-memory sentences with the given resources. Returns the model and training errors per epoch.</summary>
