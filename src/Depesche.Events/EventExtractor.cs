@@ -370,7 +370,8 @@ public static class EventExtractor
                 }
                 // A noun with nobody in its clause ("…, die Gespräche führen"): the earlier main-clause actors.
                 bool denial = false;
-                for (int j = first; j < end; j++) if (IsWord(j) && Has(j, Cue.Denied)) denial = true;
+                // Why: who denies or confirms "dass es … Gespräche gegeben habe" speaks as a party to them.
+                for (int j = first; j < end; j++) if (IsWord(j) && Has(j, Cue.Denied | Cue.Confirm) && !subClause[ClauseOf(j)]) denial = true;
                 // "Der Kreml dementierte, dass es Gespräche mit den USA gegeben habe": the denier is a party.
                 if (denial && h.Def.Noun && subClause[tc] && list.Count > 0)
                     foreach (var m in actors)
@@ -906,6 +907,10 @@ public static class EventExtractor
             }
             if (best < 0) return null;
             var t = _times[best];
+            // Why: a day and month without a year ("für den 20. Januar") is never most of a year before the article.
+            if (_published is { } pub0 && t.Value.Length == 10 && TimeDate(t.Value) is { } old && old < pub0.AddDays(-180)
+                && !HasYear(t.Start, t.End))
+                t = t with { Value = old.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
             // Why: "für Montag" always points forward, whatever way the tagger resolved the weekday.
             if (_published is { } pubDay && t.Value.Length == 10 && TimeDate(t.Value) is { } td && td < pubDay && td >= pubDay.AddDays(-6)
                 && t.Start >= 4 && _text.AsSpan(t.Start - 4, 4).Equals("für ", StringComparison.OrdinalIgnoreCase) && HasDayWord(t.Start, t.End))
@@ -937,6 +942,14 @@ public static class EventExtractor
                 if (l.End > start && !l.EntityId.StartsWith("local:", StringComparison.Ordinal)) return l.EntityId;
             }
             return null;
+        }
+
+        private bool HasYear(int from, int to)
+        {
+            var t = _text.AsSpan(from, to - from);
+            for (int i = 0; i + 4 <= t.Length; i++)
+                if (char.IsDigit(t[i]) && char.IsDigit(t[i + 1]) && char.IsDigit(t[i + 2]) && char.IsDigit(t[i + 3])) return true;
+            return false;
         }
 
         private bool HasDayWord(int from, int to)
