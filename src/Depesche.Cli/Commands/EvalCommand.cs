@@ -16,6 +16,7 @@ public static class EvalCommand
         cmd.Add(EvalTimeCommand.Create(console));
         cmd.Add(EvalQuotesCommand.Create(console));
         cmd.Add(EvalNerCommand.Create(console));
+        cmd.Add(EvalStoriesCommand.Create(console));
         return cmd;
     }
 
