@@ -157,7 +157,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
                 ("outlet", r.Outlet), ("url", r.Url), ("headline", r.Headline), ("text", r.Text), ("datelines", r.DatelinesJson),
                 ("editors", r.EditorCodesJson), ("markers", r.VersionMarkersJson), ("ofile", r.OriginFile), ("oline", r.OriginLine),
                 ("obyte", r.OriginByte), ("now", now), ("story", story), ("akey", r.AgencyKey), ("dkey", r.DatelineKey),
-                ("enames", r.EntityNames), ("sterms", string.Join(' ', r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
+                ("enames", r.EntityNames), ("sterms", StoryFeatures.FormatTerms(r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
             if (seqObj is null)
             {
                 // Why: another writer (a concurrent PostgreSQL worker) stored the same content between our check and insert.
@@ -238,7 +238,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
             """, ("from", Day(day.AddDays(-StoryFeatures.WindowDays))), ("to", Day(day.AddDays(StoryFeatures.WindowDays))));
         while (reader.Read())
             list.Add(new StoryCandidate(reader.GetString(1), reader.GetInt64(0), reader.GetString(2), Str(reader, 3),
-                reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries), reader.GetString(5).Split('|', StringSplitOptions.RemoveEmptyEntries)));
+                StoryFeatures.ParseTerms(reader.GetString(4)), StoryFeatures.ParseEntities(reader.GetString(5))));
         return list;
     }
 
