@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -136,62 +138,175 @@ internal static class StoryFeatures
     {
         if (doc.PublishedDate is null || doc.Terms.Count == 0 || candidates.Count == 0) return null;
         int day = DayNumber(doc.PublishedDate);
-        var window = candidates.Where(c => c.PublishedDate is not null && Math.Abs(DayNumber(c.PublishedDate) - day) <= p.WindowDays).ToList();
+        var window = new List<(StoryCandidate C, int Days)>(candidates.Count);
+        foreach (var c in candidates)
+            if (c.PublishedDate is not null && Math.Abs(DayNumber(c.PublishedDate) - day) is var d && d <= p.WindowDays) window.Add((c, d));
         if (window.Count == 0) return null;
 
-        // Document frequencies over the window and the new article.
-        var termDf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var entityDf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var t in doc.Terms) termDf[t.Term] = 1;
-        foreach (var e in doc.Entities) entityDf[e] = 1;
-        foreach (var c in window)
-        {
-            foreach (var t in c.Terms) termDf[t.Term] = termDf.GetValueOrDefault(t.Term) + 1;
-            foreach (var e in c.Entities) entityDf[e] = entityDf.GetValueOrDefault(e) + 1;
-        }
-        double docs = Math.Max(window.Count + 1, p.MinDocuments);
-        // Why no "+ 1": a term in every article of a full window should weigh nothing.
-        double Idf(int df) => Math.Log((docs + 1) / (df + 1));
+        var idf = new Idf(doc, window.Select(w => w.C), Math.Max(window.Count + 1, p.MinDocuments));
+        var docTerms = idf.TermVector(doc.Terms);
+        var docEntities = idf.EntityVector(doc.Entities);
+        idf.SetDocument(docTerms, docEntities);
 
-        var docTerms = TermVector(doc.Terms, termDf, Idf);
-        var docEntities = EntityVector(doc.Entities, entityDf, Idf);
+        // Why no per-candidate vectors: with 300 candidates per article, allocating them cost more than the rest of
+        // the decision. A lone article's cosine is its dot product over its norm; only stories with several
+        // articles in the window build a centroid.
+        var stories = new Dictionary<string, List<(StoryCandidate C, int Days, double Terms, double Entities)>>(StringComparer.Ordinal);
+        foreach (var (c, days) in window)
+        {
+            var (tDot, tNorm) = idf.DotTerms(c.Terms);
+            var (eDot, eNorm) = idf.DotEntities(c.Entities);
+            if (!stories.TryGetValue(c.StoryId, out var members)) stories[c.StoryId] = members = [];
+            members.Add((c, days, tNorm == 0 ? 0 : tDot / tNorm, eNorm == 0 ? 0 : eDot / eNorm));
+        }
 
         StoryMatch? best = null;
-        foreach (var story in window.GroupBy(c => c.StoryId, StringComparer.Ordinal))
+        foreach (var members in stories.Values)
         {
-            var termCentroid = new Dictionary<string, double>(StringComparer.Ordinal);
-            var entityCentroid = new Dictionary<string, double>(StringComparer.Ordinal);
-            int nearest = int.MaxValue;
-            StoryCandidate? closest = null;
-            double closestSim = -1;
-            foreach (var c in story)
+            double terms, entities;
+            bool centroidHasEntities;
+            if (members.Count == 1)
             {
-                var tv = TermVector(c.Terms, termDf, Idf);
-                Add(termCentroid, tv);
-                Add(entityCentroid, EntityVector(c.Entities, entityDf, Idf));
-                nearest = Math.Min(nearest, Math.Abs(DayNumber(c.PublishedDate!) - day));
-                double sim = Dot(docTerms, tv);
-                if (sim > closestSim || (sim == closestSim && c.Seq > closest!.Seq)) (closest, closestSim) = (c, sim);
+                terms = members[0].Terms;
+                entities = members[0].Entities;
+                centroidHasEntities = members[0].C.Entities.Count > 0;
             }
-            Normalize(termCentroid);
-            Normalize(entityCentroid);
-            double terms = Dot(docTerms, termCentroid);
+            else
+            {
+                // The centroid's cosine is at most the sum of the members' cosines (unit vectors with non-negative
+                // weights sum to a norm of at least 1), so most unrelated stories are dismissed without a centroid.
+                double bound = 0;
+                foreach (var m in members) bound += m.Terms;
+                if (bound < p.MinTermCosine) continue;
+                var (tc, ec) = Centroid(members.Select(m => m.C), idf);
+                terms = Dot(docTerms, tc);
+                entities = Dot(docEntities, ec);
+                centroidHasEntities = ec.Count > 0;
+            }
             if (terms < p.MinTermCosine) continue;
-            bool withEntities = docEntities.Count > 0 && entityCentroid.Count > 0;
-            double entities = withEntities ? Dot(docEntities, entityCentroid) : 0;
+            bool withEntities = docEntities.Count > 0 && centroidHasEntities;
             double combined = withEntities ? (1 - p.EntityWeight) * terms + p.EntityWeight * entities : terms;
+            int nearest = members.Min(m => m.Days);
             double score = combined * Math.Exp(-nearest / p.DecayDays);
-            if (best is null || score > best.Score || (score == best.Score && closest!.Seq > best.Target.Seq))
-                best = new StoryMatch(closest!, story.Count(), terms, entities, withEntities, nearest, score, termCentroid, entityCentroid);
+            // The link points at the story's article most similar in terms (ties: the newest).
+            var target = members.OrderByDescending(m => m.Terms).ThenByDescending(m => m.C.Seq).First().C;
+            if (best is null || score > best.Score || (score == best.Score && target.Seq > best.Target.Seq))
+                best = new StoryMatch(target, members, terms, withEntities ? entities : 0, withEntities, nearest, score);
         }
         if (best is null || best.Score < p.JoinScore) return null;
-        return new ArticleLink(doc.Id, best.Target.Id, LinkKind.SameStoryAs, Math.Round(best.Score, 3), Reason(best, docTerms, docEntities, p));
+        var (termCentroid, entityCentroid) = Centroid(best.Members.Select(m => m.C), idf);
+        return new ArticleLink(doc.Id, best.Target.Id, LinkKind.SameStoryAs, Math.Round(best.Score, 3),
+            Reason(best, docTerms, docEntities, termCentroid, entityCentroid, p));
     }
 
-    private sealed record StoryMatch(StoryCandidate Target, int Members, double Terms, double Entities, bool WithEntities, int Days, double Score,
-        Dictionary<string, double> TermCentroid, Dictionary<string, double> EntityCentroid);
+    private static (Dictionary<string, double> Terms, Dictionary<string, double> Entities) Centroid(IEnumerable<StoryCandidate> members, Idf idf)
+    {
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+        var entities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in members)
+        {
+            Add(terms, idf.TermVector(c.Terms));
+            Add(entities, idf.EntityVector(c.Entities));
+        }
+        Normalize(terms);
+        Normalize(entities);
+        return (terms, entities);
+    }
 
-    private static string Reason(StoryMatch m, Dictionary<string, double> docTerms, Dictionary<string, double> docEntities, StoryScoring p)
+    /// <summary>
+    /// Inverse document frequencies over one decision's window, <c>ln((N + 1) / (df + 1))</c>, kept with the new
+    /// article's normalised weight of each term so that scoring a candidate costs one lookup per term.
+    /// </summary>
+    private sealed class Idf
+    {
+        private struct Stat
+        {
+            public int Df;
+            public double Idf;
+            public double Doc;
+        }
+
+        private readonly Dictionary<string, Stat> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Stat> _entities = new(StringComparer.Ordinal);
+        private readonly double _docs;
+
+        public Idf(StoryDoc doc, IEnumerable<StoryCandidate> window, double docs)
+        {
+            _docs = docs;
+            foreach (var t in doc.Terms) CollectionsMarshal.GetValueRefOrAddDefault(_terms, t.Term, out _).Df = 1;
+            foreach (var e in doc.Entities) CollectionsMarshal.GetValueRefOrAddDefault(_entities, e, out _).Df = 1;
+            foreach (var c in window)
+            {
+                foreach (var t in c.Terms) CollectionsMarshal.GetValueRefOrAddDefault(_terms, t.Term, out _).Df++;
+                foreach (var e in c.Entities) CollectionsMarshal.GetValueRefOrAddDefault(_entities, e, out _).Df++;
+            }
+            foreach (var key in _terms.Keys) CollectionsMarshal.GetValueRefOrNullRef(_terms, key).Idf = Of(_terms[key].Df);
+            foreach (var key in _entities.Keys) CollectionsMarshal.GetValueRefOrNullRef(_entities, key).Idf = Of(_entities[key].Df);
+        }
+
+        /// <summary>Records the new article's normalised weights for <see cref="DotTerms"/> and <see cref="DotEntities"/>.</summary>
+        public void SetDocument(Dictionary<string, double> terms, Dictionary<string, double> entities)
+        {
+            foreach (var (t, w) in terms) CollectionsMarshal.GetValueRefOrAddDefault(_terms, t, out _).Doc = w;
+            foreach (var (e, w) in entities) CollectionsMarshal.GetValueRefOrAddDefault(_entities, e, out _).Doc = w;
+        }
+
+        // Why no "+ 1": a term in every article of a full window should weigh nothing.
+        private double Of(int df) => Math.Log((_docs + 1) / (Math.Max(1, df) + 1));
+        private static readonly double[] TfTable = [.. Enumerable.Range(0, 32).Select(n => 1 + Math.Log(Math.Max(1, n)))];
+        private static double Tf(int count) => count < TfTable.Length ? TfTable[Math.Max(0, count)] : 1 + Math.Log(count);
+
+        public Dictionary<string, double> TermVector(IReadOnlyList<TermCount> terms)
+        {
+            var v = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
+            foreach (var t in terms) v[t.Term] = Tf(t.Count) * Of(_terms.GetValueOrDefault(t.Term).Df);
+            Normalize(v);
+            return v;
+        }
+
+        public Dictionary<string, double> EntityVector(IReadOnlyList<string> entities)
+        {
+            var v = new Dictionary<string, double>(entities.Count, StringComparer.Ordinal);
+            foreach (var e in entities) v[e] = Of(_entities.GetValueOrDefault(e).Df);
+            Normalize(v);
+            return v;
+        }
+
+        /// <summary>The dot product of a window article's unnormalised term vector with the new article's, and its norm.</summary>
+        public (double Dot, double Norm) DotTerms(IReadOnlyList<TermCount> terms)
+        {
+            double dot = 0, sq = 0;
+            foreach (var t in terms)
+            {
+                ref var s = ref CollectionsMarshal.GetValueRefOrNullRef(_terms, t.Term);
+                if (Unsafe.IsNullRef(ref s)) continue;
+                double w = Tf(t.Count) * s.Idf;
+                sq += w * w;
+                dot += w * s.Doc;
+            }
+            return (dot, Math.Sqrt(sq));
+        }
+
+        public (double Dot, double Norm) DotEntities(IReadOnlyList<string> entities)
+        {
+            double dot = 0, sq = 0;
+            foreach (var e in entities)
+            {
+                ref var s = ref CollectionsMarshal.GetValueRefOrNullRef(_entities, e);
+                if (Unsafe.IsNullRef(ref s)) continue;
+                double w = s.Idf;
+                sq += w * w;
+                dot += w * s.Doc;
+            }
+            return (dot, Math.Sqrt(sq));
+        }
+    }
+
+    private sealed record StoryMatch(StoryCandidate Target, List<(StoryCandidate C, int Days, double Terms, double Entities)> Members,
+        double Terms, double Entities, bool WithEntities, int Days, double Score);
+
+    private static string Reason(StoryMatch m, Dictionary<string, double> docTerms, Dictionary<string, double> docEntities,
+        Dictionary<string, double> termCentroid, Dictionary<string, double> entityCentroid, StoryScoring p)
     {
         static string Top(Dictionary<string, double> doc, Dictionary<string, double> centroid, int n)
         {
@@ -200,27 +315,11 @@ internal static class StoryFeatures
             return shared.Count == 0 ? "none" : string.Join(", ", shared);
         }
         var entityPart = m.WithEntities
-            ? string.Create(CultureInfo.InvariantCulture, $"entities {m.Entities:F2} (shared: {Top(docEntities, m.EntityCentroid, 6)})")
+            ? string.Create(CultureInfo.InvariantCulture, $"entities {m.Entities:F2} (shared: {Top(docEntities, entityCentroid, 6)})")
             : "entities not compared (one side has none)";
-        var articles = m.Members == 1 ? "1 article" : m.Members.ToString(CultureInfo.InvariantCulture) + " articles";
+        var articles = m.Members.Count == 1 ? "1 article" : m.Members.Count.ToString(CultureInfo.InvariantCulture) + " articles";
         return string.Create(CultureInfo.InvariantCulture,
-            $"same story: TF-IDF cosine to the story's centroid ({articles} in the window): terms {m.Terms:F2} (shared: {Top(docTerms, m.TermCentroid, 8)}); {entityPart}; {m.Days} days apart; score {m.Score:F2} >= {p.JoinScore:F2}");
-    }
-
-    private static Dictionary<string, double> TermVector(IReadOnlyList<TermCount> terms, Dictionary<string, int> df, Func<int, double> idf)
-    {
-        var v = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
-        foreach (var t in terms) v[t.Term] = (1 + Math.Log(Math.Max(1, t.Count))) * idf(df.GetValueOrDefault(t.Term, 1));
-        Normalize(v);
-        return v;
-    }
-
-    private static Dictionary<string, double> EntityVector(IReadOnlyList<string> entities, Dictionary<string, int> df, Func<int, double> idf)
-    {
-        var v = new Dictionary<string, double>(entities.Count, StringComparer.Ordinal);
-        foreach (var e in entities) v[e] = idf(df.GetValueOrDefault(e, 1));
-        Normalize(v);
-        return v;
+            $"same story: TF-IDF cosine to the story's centroid ({articles} in the window): terms {m.Terms:F2} (shared: {Top(docTerms, termCentroid, 8)}); {entityPart}; {m.Days} days apart; score {m.Score:F2} >= {p.JoinScore:F2}");
     }
 
     private static void Add(Dictionary<string, double> sum, Dictionary<string, double> v)
@@ -230,8 +329,10 @@ internal static class StoryFeatures
 
     private static void Normalize(Dictionary<string, double> v)
     {
-        double norm = Math.Sqrt(v.Values.Sum(w => w * w));
-        if (norm == 0) return;
+        double sq = 0;
+        foreach (var w in v.Values) sq += w * w;
+        if (sq == 0) return;
+        double norm = Math.Sqrt(sq);
         foreach (var k in v.Keys.ToList()) v[k] /= norm;
     }
 

@@ -34,7 +34,7 @@ public static class EvalStoriesCommand
             }
             foreach (var r in reports)
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Part,-24} {r.Scores.Articles,3} articles, {r.Scores.GoldStories,2} gold stories, {r.Scores.PredictedStories,2} predicted   B-cubed P {r.Scores.Precision:F4}  R {r.Scores.Recall:F4}  F1 {r.Scores.F1:F4}"));
+                    $"{Label(r.Part),-24} {r.Scores.Articles,3} articles, {r.Scores.GoldStories,2} gold stories, {r.Scores.PredictedStories,2} predicted   B-cubed P {r.Scores.Precision:F4}  R {r.Scores.Recall:F4}  F1 {r.Scores.F1:F4}"));
             var all = reports[0];
             if (all.Errors.Count > 0) console.Out.WriteLine($"\nwrongly clustered pairs (all): {all.Errors.Count}");
             foreach (var e in all.Errors)
@@ -47,6 +47,8 @@ public static class EvalStoriesCommand
         });
         return c;
     }
+
+    private static string Label(string part) => part switch { "tune" => "tune (even stories)", "heldOut" => "held out (odd stories)", _ => part };
 
     private static string Reason(ArticleLink? l) => l is null ? "started its own story" : $"{LinkKinds.Name(l.Kind)} {l.ToId}: {l.Reason}";
 

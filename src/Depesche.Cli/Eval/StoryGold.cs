@@ -41,12 +41,12 @@ public static class StoryGold
         return list;
     }
 
-    /// <summary>The whole set, then the even-position stories alone (tuning) and the odd ones alone (held out).</summary>
+    /// <summary>The whole set (<c>all</c>), then the even-position stories alone (<c>tune</c>) and the odd ones alone (<c>heldOut</c>).</summary>
     public static IReadOnlyList<StoryGoldReport> Parts(IReadOnlyList<GoldStoryArticle> gold, Func<Article, Analysis> analyse) =>
     [
         Run("all", gold, analyse),
-        Run("tune (even stories)", gold.Where(g => g.StoryIndex % 2 == 0).ToList(), analyse),
-        Run("held out (odd stories)", gold.Where(g => g.StoryIndex % 2 == 1).ToList(), analyse),
+        Run("tune", gold.Where(g => g.StoryIndex % 2 == 0).ToList(), analyse),
+        Run("heldOut", gold.Where(g => g.StoryIndex % 2 == 1).ToList(), analyse),
     ];
 
     public static StoryGoldReport Run(string part, IReadOnlyList<GoldStoryArticle> gold, Func<Article, Analysis> analyse)
