@@ -39,9 +39,9 @@ internal sealed class ArticleRecord
     public string? AgencyKey { get; init; }
     public string? DatelineKey { get; init; }
     public required MinHashSignature Signature { get; init; }
-    /// <summary>The article's most frequent stemmed terms (headline counted twice), for story clustering.</summary>
-    public required IReadOnlyList<string> StoryTerms { get; init; }
-    /// <summary>Distinct lower-cased names of its PER, ORG and LOC mentions, for story clustering.</summary>
+    /// <summary>The article's most frequent stemmed terms with their counts (headline counted twice), for story clustering.</summary>
+    public required IReadOnlyList<TermCount> StoryTerms { get; init; }
+    /// <summary>Distinct lower-cased names of its PER, ORG and LOC mentions (and persons' surnames), for story clustering.</summary>
     public required IReadOnlyList<string> EntityKeys { get; init; }
     public string EntityNames => string.Join(" | ", Entities.Select(e => e.Text));
 
@@ -98,7 +98,7 @@ internal sealed class ArticleRecord
             DatelineKey = src.Datelines.IsDefaultOrEmpty ? null : src.Datelines[0].Place.Trim().ToLowerInvariant(),
             Signature = MinHashSignature.Of(body),
             StoryTerms = StoryFeatures.TopTerms(a.Headline is { } hh ? hh.Slice(text) : a.Title, body),
-            EntityKeys = entities.Where(e => e.Type != "OTH").Select(e => e.Text.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            EntityKeys = StoryFeatures.EntityKeys(entities, a.DatelineRange, a.TrailerRange),
         };
     }
 }

@@ -17,6 +17,8 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
+    /// <summary>Story features by article id, parsed once: an id is a content hash, so its terms and entities never change.</summary>
+    private readonly Dictionary<string, (IReadOnlyList<TermCount> Terms, IReadOnlyList<string> Entities)> _storyFeatures = new(StringComparer.Ordinal);
 
     protected SqlStore(DbConnection connection, string location, TimeProvider? clock)
     {
@@ -179,7 +181,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
                 ("outlet", r.Outlet), ("url", r.Url), ("headline", r.Headline), ("text", r.Text), ("datelines", r.DatelinesJson),
                 ("editors", r.EditorCodesJson), ("markers", r.VersionMarkersJson), ("ofile", r.OriginFile), ("oline", r.OriginLine),
                 ("obyte", r.OriginByte), ("now", now), ("story", story), ("akey", r.AgencyKey), ("dkey", r.DatelineKey),
-                ("enames", r.EntityNames), ("sterms", string.Join(' ', r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
+                ("enames", r.EntityNames), ("sterms", StoryFeatures.FormatTerms(r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
             if (seqObj is null)
             {
                 // Why: another writer (a concurrent PostgreSQL worker) stored the same content between our check and insert.
@@ -202,6 +204,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
             if (link is not null)
                 Exec(tx, "INSERT INTO links (from_id, to_id, kind, score, reason) VALUES (@f, @t, @k, @s, @r) ON CONFLICT DO NOTHING",
                     ("f", link.FromId), ("t", link.ToId), ("k", LinkKinds.Name(link.Kind)), ("s", link.Score), ("r", link.Reason));
+            RememberStoryFeatures(r.Id, r.StoryTerms, r.EntityKeys);
             AfterArticleWritten?.Invoke();
             added.Add((Convert.ToInt64(seqObj, CultureInfo.InvariantCulture), r));
             results.Add(new PutResult(r.Id, PutOutcome.Added, story, link));
@@ -254,15 +257,48 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
     {
         if (r.PublishedDate is not { } d) return [];
         var day = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var list = new List<StoryCandidate>();
-        using var reader = Reader(tx, """
-            SELECT seq, id, story_id, published_date, story_terms, entity_keys FROM articles
+        var rows = new List<(long Seq, string Id, string Story, string? Date)>();
+        using (var reader = Reader(tx, """
+            SELECT seq, id, story_id, published_date FROM articles
             WHERE published_date BETWEEN @from AND @to ORDER BY seq DESC LIMIT 300
-            """, ("from", Day(day.AddDays(-StoryFeatures.WindowDays))), ("to", Day(day.AddDays(StoryFeatures.WindowDays))));
-        while (reader.Read())
-            list.Add(new StoryCandidate(reader.GetString(1), reader.GetInt64(0), reader.GetString(2), Str(reader, 3),
-                reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries), reader.GetString(5).Split('|', StringSplitOptions.RemoveEmptyEntries)));
+            """, ("from", Day(day.AddDays(-StoryFeatures.WindowDays))), ("to", Day(day.AddDays(StoryFeatures.WindowDays)))))
+            while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Str(reader, 3)));
+        // Why two queries: parsing every candidate's terms for every new article cost more than the scoring; the
+        // features of articles written through this instance are remembered, the rest are read once.
+        var list = new List<StoryCandidate>(rows.Count);
+        var missing = new List<(long Seq, string Id, string Story, string? Date)>();
+        foreach (var row in rows)
+        {
+            if (_storyFeatures.TryGetValue(row.Id, out var f)) list.Add(new StoryCandidate(row.Id, row.Seq, row.Story, row.Date, f.Terms, f.Entities));
+            else missing.Add(row);
+        }
+        if (missing.Count > 0)
+        {
+            var bySeq = missing.ToDictionary(m => m.Seq);
+            // Chunks of a fixed size (the last padded with a repeat) keep the prepared statements to one.
+            const int chunk = 50;
+            var sql = $"SELECT seq, story_terms, entity_keys FROM articles WHERE seq IN ({string.Join(", ", Enumerable.Range(0, chunk).Select(i => $"@s{i}"))})";
+            for (int at = 0; at < missing.Count; at += chunk)
+            {
+                var args = Enumerable.Range(0, chunk).Select(i => ($"s{i}", (object?)missing[Math.Min(at + i, missing.Count - 1)].Seq)).ToArray();
+                using var reader = Reader(tx, sql, args);
+                while (reader.Read())
+                {
+                    var row = bySeq[reader.GetInt64(0)];
+                    var (terms, entities) = (StoryFeatures.ParseTerms(reader.GetString(1)), StoryFeatures.ParseEntities(reader.GetString(2)));
+                    RememberStoryFeatures(row.Id, terms, entities);
+                    list.Add(new StoryCandidate(row.Id, row.Seq, row.Story, row.Date, terms, entities));
+                }
+            }
+        }
         return list;
+    }
+
+    private void RememberStoryFeatures(string id, IReadOnlyList<TermCount> terms, IReadOnlyList<string> entities)
+    {
+        // Bounded: a long ingest moves its window forward, so old entries are dead weight.
+        if (_storyFeatures.Count >= 20_000) _storyFeatures.Clear();
+        _storyFeatures[id] = (terms, entities);
     }
 
     private List<LinkCandidate> BandCandidates(DbTransaction tx, ArticleRecord r)

@@ -42,4 +42,45 @@ public static class StoryEvaluator
     /// <summary>Scores the stories of a store: each gold article's <see cref="StoredArticle.StoryId"/>.</summary>
     public static StoryScores BCubed(IReadOnlyDictionary<string, string> gold, IArticleStore store) =>
         BCubed(gold, id => store.Get(id)?.StoryId);
+
+    /// <summary>
+    /// Every pair of gold articles the clustering got wrong: <see cref="PairErrorKind.WronglyJoined"/> (same
+    /// predicted story, different gold stories) or <see cref="PairErrorKind.WronglySplit"/> (the reverse), each with
+    /// the link that put each article where it is (null: it started its own story). Pairs are ordered by
+    /// <paramref name="order"/> (the ingest order), the earlier article first.
+    /// </summary>
+    public static IReadOnlyList<StoryPairError> PairErrors(IReadOnlyDictionary<string, string> gold, IReadOnlyList<string> order, IArticleStore store)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(store);
+        var stored = order.Where(gold.ContainsKey).Select(id => (Id: id, Article: store.Get(id))).ToList();
+        string StoryOf(int i) => stored[i].Article?.StoryId ?? "singleton:" + stored[i].Id;
+        ArticleLink? OwnLink(int i) => stored[i].Article?.Links.FirstOrDefault(l => l.FromId == stored[i].Id);
+        var errors = new List<StoryPairError>();
+        for (int i = 0; i < stored.Count; i++)
+            for (int j = i + 1; j < stored.Count; j++)
+            {
+                bool sameGold = gold[stored[i].Id] == gold[stored[j].Id];
+                bool samePred = StoryOf(i) == StoryOf(j);
+                if (sameGold == samePred) continue;
+                errors.Add(new StoryPairError(samePred ? PairErrorKind.WronglyJoined : PairErrorKind.WronglySplit,
+                    stored[i].Id, gold[stored[i].Id], StoryOf(i), OwnLink(i), stored[j].Id, gold[stored[j].Id], StoryOf(j), OwnLink(j)));
+            }
+        return errors;
+    }
 }
+
+/// <summary>How a pair of articles was clustered wrongly.</summary>
+public enum PairErrorKind
+{
+    /// <summary>One predicted story, two gold stories.</summary>
+    WronglyJoined,
+    /// <summary>One gold story, two predicted stories.</summary>
+    WronglySplit,
+}
+
+/// <summary>A wrongly clustered pair: for each article its gold story, predicted story and the link that placed it (null: none).</summary>
+public sealed record StoryPairError(PairErrorKind Kind,
+    string FirstId, string FirstGold, string FirstStory, ArticleLink? FirstLink,
+    string SecondId, string SecondGold, string SecondStory, ArticleLink? SecondLink);

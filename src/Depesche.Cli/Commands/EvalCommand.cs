@@ -17,6 +17,7 @@ public static class EvalCommand
         cmd.Add(EvalQuotesCommand.Create(console));
         cmd.Add(EvalNerCommand.Create(console));
         cmd.Add(EvalEventsCommand.Create(console));
+        cmd.Add(EvalStoriesCommand.Create(console));
         return cmd;
     }
 

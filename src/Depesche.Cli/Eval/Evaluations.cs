@@ -64,6 +64,20 @@ public static class Evaluations
                 ["actors"] = 100 * r.ActorsAccuracy, ["place"] = 100 * r.PlaceAccuracy, ["date"] = 100 * r.DateAccuracy, ["status"] = 100 * r.StatusAccuracy,
             };
         }));
+        // Story clustering on our own gold set, the full pipeline into a temporary store; the gate pins B-cubed F1 over all stories.
+        list.Add(new Evaluation("stories.gold", "bcubedF1", "repo:tests/gold/stories", path =>
+        {
+            var pipeline = Infrastructure.PipelineFactory.Default();
+            var parts = StoryGold.Parts(StoryGold.Load(path), a => pipeline.Run(a));
+            return new Dictionary<string, double>
+            {
+                ["bcubedF1"] = 100 * parts[0].Scores.F1,
+                ["bcubedPrecision"] = 100 * parts[0].Scores.Precision,
+                ["bcubedRecall"] = 100 * parts[0].Scores.Recall,
+                ["tuneF1"] = 100 * parts[1].Scores.F1,
+                ["heldOutF1"] = 100 * parts[2].Scores.F1,
+            };
+        }));
         return list;
     }
 
