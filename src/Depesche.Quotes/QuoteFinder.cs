@@ -145,6 +145,9 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    /// <summary>A quoted name or title that opens at <paramref name="i"/> and is part of the clause, not its message.</summary>
+    private bool SkippableTitle(int i) => _directOf[i] >= 0 && _direct[_directOf[i]].Open == i && Titlelike(_directOf[i]) && _direct[_directOf[i]].Close - i <= 6;
+
     /// <summary>Names and titles in quotation marks: "Politico", „Todeszone im Atlantik – Das Bermuda-Dreieck“.</summary>
     private bool Titlelike(int q)
     {
@@ -201,6 +204,7 @@ internal sealed class QuoteFinder
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
+                if (q >= 0 && _direct[q].Close == msgEnd - 1 && !Speechlike(q) && !Comma(before)) continue;
                 if (q >= 0 && _direct[q].Close == msgEnd - 1)
                 {
                     d.Kind = QuoteKind.Direct;
@@ -242,8 +246,9 @@ internal sealed class QuoteFinder
             if (withAux) k = v + 1;
             bool negated = false;
             int stop = k;
-            while (stop < last && !Comma(stop) && !Tx(stop, ":") && _directOf[stop] < 0)
+            while (stop < last && !Comma(stop) && !Tx(stop, ":") && (_directOf[stop] < 0 || SkippableTitle(stop)))
             {
+                if (_directOf[stop] >= 0) { stop = _direct[_directOf[stop]].Close + 1; continue; }
                 if (Is(stop, Lex.Negation)) negated = true;
                 stop++;
             }
@@ -400,14 +405,17 @@ internal sealed class QuoteFinder
         for (int w = a; w < last; w++)
         {
             if (!Is(w, Lex.Wie) || _directOf[w] >= 0) continue;
-            int np = NounPhrase(w + 1, last);
-            if (np <= w + 1) continue;
+            // "Wie schon die WHO sagte": adverbs may sit between "wie" and the speaker.
+            int w1 = w + 1;
+            while (w1 < last && w1 < w + 3 && Is(w1, Lex.Adverb) && Lower(w1)) w1++;
+            int np = NounPhrase(w1, last);
+            if (np <= w1) continue;
             int v = np;
-            while (v < last && v < np + 3 && !Is(v, Lex.Cue) && Is(v, Lex.Adverb | Lex.Preposition) ) v++;
-            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb)) continue;
+            while (v < last && v < np + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
+            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb) && !ResolveVerbParticleBefore(v, out verb)) continue;
             var d = NewDraft(s, verb, v, -1);
             d.Cue.Insert(0, R(w, w + 1));
-            SetSpeaker(d, w + 1, np);
+            SetSpeaker(d, w1, np);
             d.Kind = QuoteKind.Indirect;
             if (w == a || (w == a + 1 && IsQuoteMark(a)))
             {
@@ -503,6 +511,17 @@ internal sealed class QuoteFinder
         if (plain is null) return false;
         verb = plain;
         return true;
+    }
+
+    /// <summary>"wie X bekannt gab": a separable verb in a subordinate clause whose particle stands right before it, apart.</summary>
+    private bool ResolveVerbParticleBefore(int v, out CueVerb verb)
+    {
+        verb = null!;
+        var ids = _verbs[v];
+        if (ids is null || v == 0) return false;
+        foreach (var id in ids)
+            if (Lexicon.CueVerbs[id].Particle is { } p && T(v - 1).Equals(p, StringComparison.Ordinal)) { verb = Lexicon.CueVerbs[id]; return true; }
+        return false;
     }
 
     private bool ResolveVerbJoined(int v, out CueVerb verb)
