@@ -412,6 +412,13 @@ internal sealed class QuoteFinder
             if (np <= w1) continue;
             int v = np;
             while (v < last && v < np + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
+            if (!Is(v, Lex.Cue) && Is(np, Lex.Preposition | Lex.Adverb))
+            {
+                // "wie der Minister am Dienstag in Hannover erklärte,": a few adverbials before a clause-final cue.
+                int u = np;
+                while (u < last && u < np + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
+                if (Is(u, Lex.Cue) && (ClauseBreak(u + 1) || u + 1 >= last)) v = u;
+            }
             if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb) && !ResolveVerbParticleBefore(v, out verb)) continue;
             var d = NewDraft(s, verb, v, -1);
             d.Cue.Insert(0, R(w, w + 1));
@@ -662,6 +669,9 @@ internal sealed class QuoteFinder
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
+        // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
+        else if ((Tx(from, "Auch") || Tx(from, "Aber") || Tx(from, "Denn") || Tx(from, "Doch") || Tx(from, "Sogar") || Tx(from, "Selbst") || Tx(from, "Nur")) && from + 1 < v
+            && (Cap(from + 1) || Is(from + 1, Lex.Determiner)) && !Is(from + 1, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord)) from++;
         if (Tx(from, "Des") && Tx(from + 1, "Weiteren")) return false;
         // Why: "Besorgt zeigte sich Kofi Annan": one capitalised word before the verb and a name after it.
         if (v == from + 1 && !Is(from, Lex.Pronoun | Lex.Describer | Lex.Outlet | Lex.Agency | Lex.Circle) && (_tok.FlagsOf(from) & TokenFlags.SentenceStart) != 0)
@@ -713,7 +723,7 @@ internal sealed class QuoteFinder
                 if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
                 open = true; j++; continue;
             }
-            if (Cap(j) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
+            if ((Cap(j) || HyphenNoun(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
@@ -742,6 +752,15 @@ internal sealed class QuoteFinder
             break;
         }
         return head ? lastHeadEnd : i;
+    }
+
+    /// <summary>"ai-Bericht", "iPhone-Hersteller": a lower-case compound whose head after the hyphen is a noun.</summary>
+    private bool HyphenNoun(int j)
+    {
+        if (j < 0 || j >= _n || !Lower(j)) return false;
+        var t = T(j);
+        int h = t.LastIndexOf('-');
+        return h > 0 && h + 1 < t.Length && char.IsUpper(t[h + 1]);
     }
 
     private int NounPhraseNoApposition(int i, int limit)
@@ -1000,6 +1019,8 @@ internal sealed class QuoteFinder
         int a = prev.First;
         int np = NounPhrase(a, open - 1);
         if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
+        // "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sieht …:": the apposition closes with a comma before the verb.
+        if (np > a && Comma(np) && Lower(np + 1) && !Is(np + 1, Lex.Relative) && HasCommaBetween(a, np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
         // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
         for (int i = a + 1; i < open - 1 && i < a + 8; i++)
         {
