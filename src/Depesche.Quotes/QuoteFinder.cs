@@ -244,6 +244,13 @@ internal sealed class QuoteFinder
                 if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
             }
             if (withAux) k = v + 1;
+            if (withAux && IsWerden(fin) && IsParticiple(v))
+            {
+                // Passive ("Es wird vermutet, dass …", "Klien wurde vorgeworfen, …"): the subject is not the speaker;
+                // the agent is a "von X" phrase or a document "in einem Bericht X", when there is one.
+                subjFirst = -1; subjEnd = -1;
+                if (PassiveAgent(a, v, out int pf, out int pe)) { subjFirst = pf; subjEnd = pe; }
+            }
             bool negated = false;
             int stop = k;
             while (stop < last && !Comma(stop) && !Tx(stop, ":") && (_directOf[stop] < 0 || SkippableTitle(stop)))
@@ -472,7 +479,9 @@ internal sealed class QuoteFinder
         {
             if (!Comma(c) || !Tx(c + 1, "so") || _directOf[c] >= 0) continue;
             int np = NounPhrase(c + 2, last);
-            if (np <= c + 2 || np != last) continue;
+            if (np <= c + 2) continue;
+            // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
+            if (np != last && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
             var d = new Draft { Sentence = s };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);
@@ -558,6 +567,37 @@ internal sealed class QuoteFinder
         return -1;
     }
 
+    private bool IsWerden(int i) => Tx(i, "wird") || Tx(i, "wurde") || Tx(i, "werden") || Tx(i, "wurden") || Tx(i, "Wird") || Tx(i, "Wurde");
+
+    /// <summary>A past participle: "gesagt", "vorgeworfen", "mitgeteilt", "erklärt" (not a finite form like "sagte").</summary>
+    private bool IsParticiple(int v)
+    {
+        var t = T(v);
+        if (!char.IsLower(t[0]) || t.EndsWith("te", StringComparison.Ordinal) || t.EndsWith("ten", StringComparison.Ordinal)) return false;
+        return t.EndsWith('t') || t.EndsWith("en", StringComparison.Ordinal);
+    }
+
+    /// <summary>The agent of a passive cue clause [a, v): "von einem Sprecher" (with "von", as SpkAtt marks it) or "in einem Bericht der X" (without "in").</summary>
+    private bool PassiveAgent(int a, int v, out int first, out int end)
+    {
+        first = end = -1;
+        for (int i = a; i < v; i++)
+        {
+            if (ClauseBreak(i) && !Comma(i) || _directOf[i] >= 0) continue;
+            if ((Tx(i, "von") || Tx(i, "vom")) && i + 1 < v)
+            {
+                int np = NounPhrase(Tx(i, "vom") ? i + 1 : i + 1, v);
+                if (np > i + 1) { first = i; end = np; return true; }
+            }
+            if ((Tx(i, "in") || Tx(i, "In") || Tx(i, "im") || Tx(i, "Im")) && i + 1 < v)
+            {
+                int np = NounPhrase(i + 1, v);
+                if (np > i + 1 && HasSourceNoun(i + 1, np)) { first = Tx(i, "im") || Tx(i, "Im") ? i : i + 1; end = np; return true; }
+            }
+        }
+        return false;
+    }
+
     private static readonly string[] SourceNouns = ["angaben", "bericht", "berichten", "berichts", "studie", "auswertung", "meldung", "meldungen", "analyse",
         "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
         "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
@@ -617,7 +657,7 @@ internal sealed class QuoteFinder
         {
             if (Comma(i)) break;
             // "forderte X auf, eine Reform voranzutreiben": a zu-infinitive.
-            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && T(i + 1).EndsWith("en", StringComparison.Ordinal) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
+            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && (T(i + 1).EndsWith("en", StringComparison.Ordinal) || Tx(i + 1, "sein") || T(i + 1).EndsWith("ern", StringComparison.Ordinal) || T(i + 1).EndsWith("eln", StringComparison.Ordinal)) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
             if (Lower(i) && T(i).Length > 6 && T(i).Contains("zu", StringComparison.Ordinal) && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1))
                 && (T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 0 && z < T(i).Length - 4)) return true;
         }
