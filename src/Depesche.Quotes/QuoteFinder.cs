@@ -652,6 +652,7 @@ internal sealed class QuoteFinder
         {
             if (Comma(i) && i > m + 1) break;
             if (Is(i, Lex.Konj1 | Lex.Konj2) && Lower(i)) return true;
+            if (i > m && KonjGuess(i)) return true;
         }
         for (int i = m; i < last; i++)
         {
@@ -663,6 +664,20 @@ internal sealed class QuoteFinder
         }
         if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
+    }
+
+    /// <summary>
+    /// "er freue sich", "die Regierung plane": a verb in -e right after a subject, read as Konjunktiv I. Only used right
+    /// after a speech verb's comma, where a present indicative in -e (1st person) is rare.
+    /// </summary>
+    private bool KonjGuess(int i)
+    {
+        var t = T(i);
+        if (t.Length < 4 || !char.IsLower(t[0]) || !t.EndsWith('e') || Is(i, Lex.Determiner | Lex.Preposition | Lex.Adverb | Lex.Coord | Lex.Negation | Lex.WhWord | Lex.Relative)) return false;
+        if (t.EndsWith("ige", StringComparison.Ordinal) || t.EndsWith("ische", StringComparison.Ordinal) || t.EndsWith("liche", StringComparison.Ordinal)) return false;
+        int p = i - 1;
+        return Tx(p, "er") || Tx(p, "sie") || Tx(p, "es") || Tx(p, "man") || Tx(p, "Er") || Tx(p, "Sie") || Tx(p, "Es") || Tx(p, "Man")
+            || Cap(p) && _tok.KindOf(p) == TokenKind.Word && !Is(p, Lex.Determiner | Lex.Preposition | Lex.Adverb);
     }
 
     private int ClauseStartBack(int a, int end)
