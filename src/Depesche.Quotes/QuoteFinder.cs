@@ -602,7 +602,10 @@ internal sealed class QuoteFinder
         "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
         "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
         "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
-        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen"];
+        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen",
+        "erkenntnisstand", "ankündigung", "erfahrungen", "entwurf", "berechnungen", "berechnung", "dokument", "veröffentlichung", "reporter",
+        "reporterin", "verfassung", "gesetz", "hochrechnung", "hochrechnungen", "einschätzungen", "auskunft", "auskünften", "medien", "zeitung",
+        "vorstellungen", "befragung", "zählung", "darstellungen", "meinungen", "ansichten", "pressemitteilung", "mitteilungen", "bekunden"];
 
     /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
     private bool SourceNoun(int i)
