@@ -788,6 +788,7 @@ internal sealed class QuoteFinder
                 head = true; open = false; j++; lastHeadEnd = j; continue;
             }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            if (open && ExtendedAttribute(j, limit) is int ea && ea > j) { j = ea; continue; }
             if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im") || Tx(j, "vom")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || (Tx(j, "im") || Tx(j, "vom")) && Cap(j + 1)))
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
@@ -810,6 +811,21 @@ internal sealed class QuoteFinder
             break;
         }
         return head ? lastHeadEnd : i;
+    }
+
+    /// <summary>
+    /// "einer am Dienstag veröffentlichten Pressemitteilung", "der seit 2004 amtierende Präsident": a phrase between a
+    /// determiner and its participle; returns the participle's index, or <paramref name="j"/> when there is none.
+    /// </summary>
+    private int ExtendedAttribute(int j, int limit)
+    {
+        if (!Is(j, Lex.Preposition) && _tok.KindOf(j) != TokenKind.Number) return j;
+        for (int u = j + 1; u < limit && u <= j + 5; u++)
+        {
+            if (ClauseBreak(u) || _directOf[u] >= 0 || Is(u, Lex.Verbish | Lex.Cue | Lex.Complementizer)) return j;
+            if (Lower(u) && !Is(u, Lex.Determiner | Lex.Preposition) && Adjectival(u)) return Cap(u + 1) || Adjectival(u + 1) ? u : j;
+        }
+        return j;
     }
 
     /// <summary>"ai-Bericht", "iPhone-Hersteller": a lower-case compound whose head after the hyphen is a noun.</summary>
