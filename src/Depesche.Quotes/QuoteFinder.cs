@@ -337,6 +337,8 @@ internal sealed class QuoteFinder
 
         // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
         if (DassFallback(s, a, last)) return;
+        // "die Forderung des Vorsitzenden, auf die SPD zuzugehen": a speech noun with its clause.
+        if (NominalCue(s, a, last)) return;
 
         // "laut X MSG", "X zufolge MSG", "nach Angaben (des|der|von) X MSG", "unter Berufung auf X".
         for (int i = a; i < last; i++)
@@ -470,6 +472,84 @@ internal sealed class QuoteFinder
             return true;
         }
         return false;
+    }
+
+    private static readonly string[] SpeechNouns = ["Forderung", "Aufforderung", "Auffassung", "Ankündigung", "Warnung", "Vorwurf", "Hoffnung",
+        "Hinweis", "Behauptung", "Behauptungen", "Aussage", "Ansicht", "Meinung", "Appell", "Bitte", "Argument", "Befehl", "Beschluss", "Hypothese",
+        "Schlussfolgerung", "Einschätzung", "Überzeugung", "Befürchtung", "Vermutung", "Annahme", "Theorie", "These", "Zusage", "Versprechen",
+        "Drohung", "Empfehlung", "Vorschlag", "Ultimatum", "Mahnung", "Aufruf", "Erklärung", "Mitteilung", "Meldung", "Feststellung",
+        "Begründung", "Vorwürfe", "Warnungen", "Forderungen", "Angaben", "Äußerung", "Äußerungen", "Beteuerung", "Versicherung", "Zusicherung"];
+
+    private bool IsSpeechNoun(int i)
+    {
+        if (i < 0 || i >= _n || !Cap(i)) return false;
+        var t = T(i);
+        foreach (var w in SpeechNouns) if (t.Equals(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "die Ankündigung ihres Trainers, die Zusammenarbeit zu beenden", "der Vorwurf, dass …", "die Aussage, es sei …": a
+    /// speech noun (with an optional genitive, the speaker) and a comma opening a dass, zu-infinitive or Konjunktiv clause.
+    /// </summary>
+    private bool NominalCue(int s, int a, int last)
+    {
+        for (int i = a; i + 2 < last; i++)
+        {
+            if (!IsSpeechNoun(i) || _directOf[i] >= 0) continue;
+            int g = i + 1, gEnd = -1;
+            if (Tx(g, "des") || Tx(g, "der") || Is(g, Lex.Determiner) && (T(g).EndsWith("es", StringComparison.Ordinal) || T(g).EndsWith("er", StringComparison.Ordinal)) && !Tx(g, "einer") || Cap(g) && T(g).EndsWith('s') && Comma(g + 1))
+            {
+                gEnd = NounPhrase(g, last);
+                if (gEnd <= g) gEnd = -1;
+            }
+            int c = gEnd > 0 ? gEnd : i + 1;
+            if (!Comma(c) || c + 1 >= last) continue;
+            int m = c + 1, end;
+            if (Is(m, Lex.Complementizer)) end = ClauseEnd(m, last);
+            else if (ZuInfinitiveEnd(m, last) is int z && z > m) end = z;
+            else
+            {
+                bool konj = false;
+                for (int k = m; k < last && k < m + 10 && !Comma(k); k++) if (Is(k, Lex.Konj1 | Lex.Konj2) && Lower(k) || k > m && KonjGuess(k)) { konj = true; break; }
+                if (!konj) continue;
+                end = ClauseEnd(m, last);
+            }
+            if (end - m < 3) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+            d.Cue.Add(R(i, i + 1));
+            if (gEnd > 0) SetSpeaker(d, g, gEnd);
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The end of a zu-infinitive clause starting at <paramref name="m"/> ("die Zusammenarbeit zu beenden"), or -1.</summary>
+    private int ZuInfinitiveEnd(int m, int last)
+    {
+        for (int i = m; i < last && i < m + 25; i++)
+        {
+            if (EndPunct(i) || Tx(i, ":") || Tx(i, ";")) return -1;
+            bool zu = Tx(i, "zu") && Lower(i + 1) && (T(i + 1).EndsWith('n') || Tx(i + 1, "sein")) && (i + 2 >= last || ClauseBreak(i + 2) || Is(i + 2, Lex.Coord));
+            bool joined = Lower(i) && T(i).Length > 6 && T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 1 && z < T(i).Length - 4 && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1));
+            if (zu || joined)
+            {
+                int e = zu ? i + 2 : i + 1;
+                // "… zu beenden und sich … zu konzentrieren": coordinated infinitives continue.
+                if (e < last && Is(e, Lex.Coord) && ZuInfinitiveEnd(e + 1, last) is int more && more > e) return more;
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The end of a subordinate clause from <paramref name="m"/>: the sentence end, or a comma followed by a finite verb of the main clause.</summary>
+    private int ClauseEnd(int m, int last)
+    {
+        for (int i = m + 1; i + 1 < last; i++)
+            if (Comma(i) && _directOf[i] < 0 && (Is(i + 1, Lex.Verbish) || Is(i + 1, Lex.Cue) && Lower(i + 1))) return i;
+        return last;
     }
 
     /// <summary>"„…“, so der Sprecher." / "Die Lage sei ernst, so Müller.": a clause-final "so" + speaker.</summary>
