@@ -233,6 +233,10 @@ internal sealed class QuoteFinder
             if (!withAux) fin = v;
             int subjEnd = -1;
             bool subjectBefore = SubjectBefore(a, fin, out int subjStart, out int subjBeforeEnd);
+            // "Der Politik schlug er vor", "Eine Verschiebung bezeichnete er als fatal": a nominative pronoun right after
+            // the finite verb is the subject; what stands before the verb is a fronted object.
+            if (subjectBefore && !withAux && (Tx(fin + 1, "er") || Tx(fin + 1, "sie") && !Is(subjStart, Lex.Pronoun)) && !(subjBeforeEnd == subjStart + 1 && Is(subjStart, Lex.Pronoun)))
+                subjectBefore = false;
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -322,7 +326,7 @@ internal sealed class QuoteFinder
             }
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0)
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -645,6 +649,14 @@ internal sealed class QuoteFinder
                     if (T(i).Equals(x, StringComparison.OrdinalIgnoreCase)) return i == a ? -1 : i;
         }
         return -1;
+    }
+
+    /// <summary>Whether a sentence holds "laut X" or "X zufolge", which attributes it better than a reported-speech verb.</summary>
+    private bool HasAttribution(int a, int last)
+    {
+        for (int i = a; i < last; i++)
+            if (_directOf[i] < 0 && (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner) || Is(i, Lex.Zufolge) && i > a)) return true;
+        return false;
     }
 
     private bool IsWerden(int i) => Tx(i, "wird") || Tx(i, "wurde") || Tx(i, "werden") || Tx(i, "wurden") || Tx(i, "Wird") || Tx(i, "Wurde");
@@ -1173,6 +1185,8 @@ internal sealed class QuoteFinder
         int a = prev.First;
         int np = NounPhrase(a, open - 1);
         if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
+        // "Bundesinnenminister Schäuble: „…“": the phrase before the colon is the whole introducer.
+        if (np == open - 1 && np - a <= 6 && !Is(a, Lex.Anaphor | Lex.Preposition) && _tok.SentenceOf(a) == _tok.SentenceOf(open)) { first = a; end = np; return true; }
         // "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sieht …:": the apposition closes with a comma before the verb.
         if (np > a && Comma(np) && Lower(np + 1) && !Is(np + 1, Lex.Relative) && HasCommaBetween(a, np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
         // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
