@@ -1231,11 +1231,15 @@ internal sealed class QuoteFinder
         {
             if (covered[s]) { run = null; continue; }
             var span = _sent.TokensOf(s);
-            bool konj = false;
+            bool konj = false, konj1 = false;
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich"))
+                {
+                    konj = true;
+                    if (Is(i, Lex.Konj1)) { konj1 = true; break; }
+                }
             }
             if (!konj || span.Count < 4) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
@@ -1244,7 +1248,16 @@ internal sealed class QuoteFinder
                 continue;
             }
             var prev = Previous(span.First, FreeGap);
-            if (prev is null || prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
+            if (prev is not null && prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
+            if (prev is null && !konj1) { run = null; continue; }
+            if (prev is null)
+            {
+                // Why: Konjunktiv I in news copy is reported speech even when the speaker is out of reach; the message stands alone.
+                run = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = span.First, End = span.End, FreeIndirect = true };
+                added.Add(run);
+                _drafts.Add(run);
+                continue;
+            }
             run = new Draft
             {
                 Sentence = s, Kind = QuoteKind.Indirect, First = span.First, End = span.End, FreeIndirect = true,
