@@ -1240,6 +1240,8 @@ internal sealed class QuoteFinder
                     konj = true;
                     if (Is(i, Lex.Konj1)) { konj1 = true; break; }
                 }
+                // Reportative "sollen": "Er soll resistent sein", "Es soll zu Einsätzen gekommen sein".
+                if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
             }
             if (!konj || span.Count < 4) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
@@ -1268,6 +1270,17 @@ internal sealed class QuoteFinder
             added.Add(run);
             _drafts.Add(run);
         }
+    }
+
+    /// <summary>"soll … gewesen sein", "sollen … geholfen haben": "sollen" with a perfect infinitive reports a claim.</summary>
+    private bool ReportativeSoll(int i, int end)
+    {
+        for (int k = i + 1; k < end && k < i + 30; k++)
+        {
+            if (Comma(k) || EndPunct(k) || Tx(k, ";") || Tx(k, ":")) return false;
+            if ((Tx(k, "haben") || Tx(k, "sein")) && (k + 1 >= end || ClauseBreak(k + 1)) && Lower(k - 1) && IsParticiple(k - 1)) return true;
+        }
+        return false;
     }
 
     // ---------- 5. finish ----------
