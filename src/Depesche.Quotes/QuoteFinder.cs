@@ -216,6 +216,7 @@ internal sealed class QuoteFinder
                 {
                     int first = ClauseStartBack(a, msgEnd);
                     if (msgEnd - first < 2) continue;
+                    if (!MessageBeforeCue(first, msgEnd)) continue;
                     d.Kind = QuoteKind.Indirect;
                     d.First = first;
                     d.End = msgEnd;
@@ -698,6 +699,26 @@ internal sealed class QuoteFinder
         "erkenntnisstand", "ankündigung", "erfahrungen", "entwurf", "berechnungen", "berechnung", "dokument", "veröffentlichung", "reporter",
         "reporterin", "verfassung", "gesetz", "hochrechnung", "hochrechnungen", "einschätzungen", "auskunft", "auskünften", "medien", "zeitung",
         "vorstellungen", "befragung", "zählung", "darstellungen", "meinungen", "ansichten", "pressemitteilung", "mitteilungen", "bekunden"];
+
+    private static readonly string[] Subordinators = ["Nachdem", "Da", "Falls", "Wenn", "Als", "Weil", "Obwohl", "Während", "Bevor", "Sobald",
+        "Um", "Seit", "Seitdem", "Damit", "Ehe", "Indem", "Solange", "Sofern", "Trotzdem"];
+
+    /// <summary>
+    /// Whether [first, end) before "…, sagte X" can be the message: not a fronted subordinate clause ("Nachdem er
+    /// ausgepfiffen wurde, sagte er"), not a subject with its apposition ("Frank Biermann, Vorsitzender des DJV, sagte"),
+    /// not a phrase with a relative clause ("In seiner Rede, die … verlesen wurde, mahnte Harper").
+    /// </summary>
+    private bool MessageBeforeCue(int first, int end)
+    {
+        if (_directOf[first] >= 0) return true;
+        foreach (var w in Subordinators) if (Tx(first, w)) return false;
+        int f = Tx(first, "Auch") || Tx(first, "Und") ? first + 1 : first;
+        if (NounPhrase(f, end) == end) return false;
+        if (Is(first, Lex.Preposition) && Cap(first))
+            for (int i = first + 1; i + 1 < end; i++)
+                if (Comma(i) && RelativeStart(i + 1)) return false;
+        return true;
+    }
 
     /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
     private bool SourceNoun(int i)
