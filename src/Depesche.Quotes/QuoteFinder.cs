@@ -188,7 +188,9 @@ internal sealed class QuoteFinder
 
             // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
             int before = v - 1;
-            if (before > a && (Comma(before) || IsQuoteMark(before)) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
+            // Why: "… der Sendung „Tagesschau“ meldete der Sender, dass …": a quoted title before the verb is no message.
+            bool titleBefore = IsQuoteMark(before) && _directOf[before] >= 0 && _direct[_directOf[before]].Close == before && !Speechlike(_directOf[before]);
+            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
             {
                 int msgEnd = Comma(before) ? before : v;
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
@@ -204,7 +206,6 @@ internal sealed class QuoteFinder
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
                 if (spk0 >= 0) SetSpeakerForward(d, spk0, particle >= 0 ? particle : last);
-                if (q >= 0 && _direct[q].Close == msgEnd - 1 && !Speechlike(q) && !Comma(before)) continue;
                 if (q >= 0 && _direct[q].Close == msgEnd - 1)
                 {
                     d.Kind = QuoteKind.Direct;
@@ -755,7 +756,7 @@ internal sealed class QuoteFinder
         return true;
     }
 
-    private bool IsParticleLike(int i) => T(i).Length <= 6 && Lower(i) && (Tx(i, "mit") || Tx(i, "an") || Tx(i, "ab") || Tx(i, "zurück") || Tx(i, "hinzu") || Tx(i, "ein") || Tx(i, "zu") || Tx(i, "vor") || Tx(i, "hin") || Tx(i, "aus") || Tx(i, "fest") || Tx(i, "klar") || Tx(i, "bekannt") || Tx(i, "auf"));
+    private bool IsParticleLike(int i) => T(i).Length <= 7 && Lower(i) && (Tx(i, "mit") || Tx(i, "an") || Tx(i, "ab") || Tx(i, "zurück") || Tx(i, "hinzu") || Tx(i, "ein") || Tx(i, "zu") || Tx(i, "vor") || Tx(i, "hin") || Tx(i, "aus") || Tx(i, "fest") || Tx(i, "klar") || Tx(i, "bekannt") || Tx(i, "auf"));
 
     /// <summary>Whether the clause after a cue's comma is its message: "dass/ob/wh-", a Konjunktiv verb, or a V2 clause after a plain speech verb.</summary>
     private bool MessageStart(int m, int last, CueVerb verb, bool hasObject, bool negated)
@@ -814,14 +815,18 @@ internal sealed class QuoteFinder
         start = a;
         end = v;
         // The whole sentence start first ("Der Leiter der WHO, Klaus Stöhr, sagte"), then the last clause.
-        if (TrySubject(a, v, out end)) { start = a; return true; }
+        if (TrySubject(a, v, out end)) { start = FocusBefore(a, v) ? a + 1 : a; return true; }
         int from = a;
         for (int i = v - 1; i > a; i--)
             if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
         if (from == a || from >= v) return false;
-        if (TrySubject(from, v, out end)) { start = from; return true; }
+        if (TrySubject(from, v, out end)) { start = FocusBefore(from, v) ? from + 1 : from; return true; }
         return false;
     }
+
+    private bool FocusBefore(int from, int v) =>
+        (Tx(from, "Auch") || Tx(from, "Aber") || Tx(from, "Denn") || Tx(from, "Doch") || Tx(from, "Sogar") || Tx(from, "Selbst") || Tx(from, "Nur")) && from + 1 < v
+        && (Cap(from + 1) || Is(from + 1, Lex.Determiner)) && !Is(from + 1, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord);
 
     /// <summary>A relative clause opens here: "der …", "die …", "deren …", "auf deren …", "in dem …".</summary>
     private bool RelativeStart(int i) =>
@@ -837,12 +842,11 @@ internal sealed class QuoteFinder
     {
         end = v;
         if (from >= v) return false;
+        // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
+        if (FocusBefore(from, v)) from++;
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
-        // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
-        else if ((Tx(from, "Auch") || Tx(from, "Aber") || Tx(from, "Denn") || Tx(from, "Doch") || Tx(from, "Sogar") || Tx(from, "Selbst") || Tx(from, "Nur")) && from + 1 < v
-            && (Cap(from + 1) || Is(from + 1, Lex.Determiner)) && !Is(from + 1, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord)) from++;
         if (Tx(from, "Des") && Tx(from + 1, "Weiteren")) return false;
         // Why: "Besorgt zeigte sich Kofi Annan": one capitalised word before the verb and a name after it.
         if (v == from + 1 && !Is(from, Lex.Pronoun | Lex.Describer | Lex.Outlet | Lex.Agency | Lex.Circle) && (_tok.FlagsOf(from) & TokenFlags.SentenceStart) != 0)
