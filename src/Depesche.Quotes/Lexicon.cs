@@ -79,7 +79,7 @@ internal static class Lexicon
         behaupten;-;S;behauptet behaupten behauptete behaupteten
         verkünden;-;SR;verkündet verkünden verkündete verkündeten
         bekanntgeben;bekannt;SR;gibt geben gab gaben bekanntgegeben
-        angeben;an;S;gibt geben gab gaben angegeben
+        angeben;an;SR;gibt geben gab gaben angegeben
         einräumen;ein;S;räumt räumen räumte räumten eingeräumt
         zugeben;zu;S;gibt geben gab gaben zugegeben
         vorwerfen;vor;SR;wirft werfen warf warfen vorgeworfen
@@ -88,7 +88,7 @@ internal static class Lexicon
         argumentieren;-;S;argumentiert argumentieren argumentierte argumentierten
         antworten;-;S;antwortet antworten antwortete antworteten
         bekräftigen;-;SR;bekräftigt bekräftigen bekräftigte bekräftigten
-        hinweisen;hin;S;weist weisen wies wiesen hingewiesen
+        hinweisen;hin;SR;weist weisen wies wiesen hingewiesen
         klarstellen;klar;S;stellt stellen stellte stellten klargestellt
         feststellen;fest;S;stellt stellen stellte stellten festgestellt
         mahnen;-;S;mahnt mahnen mahnte mahnten gemahnt
@@ -144,7 +144,7 @@ internal static class Lexicon
         beschuldigen;-;SR;beschuldigt beschuldigen beschuldigte beschuldigten
         wissen;-;ST;weiß wissen wusste wussten
         vorhersagen;vorher;S;sagt sagen sagte sagten vorhergesagt
-        verweisen;-;S;verweist verweisen verwies verwiesen
+        verweisen;-;SR;verweist verweisen verwies verwiesen
         zusichern;zu;S;sichert sichern sicherte sicherten zugesichert
         festhalten;fest;S;hält halten hielt hielten festgehalten
         einschätzen;ein;S;schätzt schätzen schätzte schätzten eingeschätzt
@@ -153,6 +153,13 @@ internal static class Lexicon
         beteuern;-;S;beteuert beteuern beteuerte beteuerten
         signalisieren;-;S;signalisiert signalisieren signalisierte signalisierten
         unterstellen;-;S;unterstellt unterstellen unterstellte unterstellten
+        würdigen;-;R;würdigt würdigen würdigte würdigten gewürdigt
+        vergleichen;-;R;vergleicht vergleichen verglich verglichen
+        attackieren;-;R;attackiert attackieren attackierte attackierten
+        beziffern;-;R;beziffert beziffern bezifferte bezifferten
+        anregen;an;R;regt regen regte regten angeregt
+        anprangern;an;R;prangert prangern prangerte prangerten angeprangert
+        dokumentieren;-;R;dokumentiert dokumentieren dokumentierte dokumentierten
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",

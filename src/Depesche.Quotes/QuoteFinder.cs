@@ -145,6 +145,9 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    /// <summary>A quoted name or title that opens at <paramref name="i"/> and is part of the clause, not its message.</summary>
+    private bool SkippableTitle(int i) => _directOf[i] >= 0 && _direct[_directOf[i]].Open == i && Titlelike(_directOf[i]) && _direct[_directOf[i]].Close - i <= 6;
+
     /// <summary>Names and titles in quotation marks: "Politico", „Todeszone im Atlantik – Das Bermuda-Dreieck“.</summary>
     private bool Titlelike(int q)
     {
@@ -185,7 +188,9 @@ internal sealed class QuoteFinder
 
             // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
             int before = v - 1;
-            if (before > a && (Comma(before) || IsQuoteMark(before)) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
+            // Why: "… der Sendung „Tagesschau“ meldete der Sender, dass …": a quoted title before the verb is no message.
+            bool titleBefore = IsQuoteMark(before) && _directOf[before] >= 0 && _direct[_directOf[before]].Close == before && !Speechlike(_directOf[before]);
+            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
             {
                 int msgEnd = Comma(before) ? before : v;
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
@@ -212,6 +217,7 @@ internal sealed class QuoteFinder
                 {
                     int first = ClauseStartBack(a, msgEnd);
                     if (msgEnd - first < 2) continue;
+                    if (!MessageBeforeCue(first, msgEnd)) continue;
                     d.Kind = QuoteKind.Indirect;
                     d.First = first;
                     d.End = msgEnd;
@@ -229,6 +235,10 @@ internal sealed class QuoteFinder
             if (!withAux) fin = v;
             int subjEnd = -1;
             bool subjectBefore = SubjectBefore(a, fin, out int subjStart, out int subjBeforeEnd);
+            // "Der Politik schlug er vor", "Eine Verschiebung bezeichnete er als fatal": a nominative pronoun right after
+            // the finite verb is the subject; what stands before the verb is a fronted object.
+            if (subjectBefore && !withAux && (Tx(fin + 1, "er") || Tx(fin + 1, "sie") && !Is(subjStart, Lex.Pronoun)) && !(subjBeforeEnd == subjStart + 1 && Is(subjStart, Lex.Pronoun)))
+                subjectBefore = false;
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -240,10 +250,18 @@ internal sealed class QuoteFinder
                 if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
             }
             if (withAux) k = v + 1;
+            if (withAux && IsWerden(fin) && IsParticiple(v))
+            {
+                // Passive ("Es wird vermutet, dass …", "Klien wurde vorgeworfen, …"): the subject is not the speaker;
+                // the agent is a "von X" phrase or a document "in einem Bericht X", when there is one.
+                subjFirst = -1; subjEnd = -1;
+                if (PassiveAgent(a, v, out int pf, out int pe)) { subjFirst = pf; subjEnd = pe; }
+            }
             bool negated = false;
             int stop = k;
-            while (stop < last && !Comma(stop) && !Tx(stop, ":") && _directOf[stop] < 0)
+            while (stop < last && !Comma(stop) && !Tx(stop, ":") && (_directOf[stop] < 0 || SkippableTitle(stop)))
             {
+                if (_directOf[stop] >= 0) { stop = _direct[_directOf[stop]].Close + 1; continue; }
                 if (Is(stop, Lex.Negation)) negated = true;
                 stop++;
             }
@@ -310,7 +328,7 @@ internal sealed class QuoteFinder
             }
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0)
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -325,6 +343,8 @@ internal sealed class QuoteFinder
 
         // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
         if (DassFallback(s, a, last)) return;
+        // "die Forderung des Vorsitzenden, auf die SPD zuzugehen": a speech noun with its clause.
+        if (NominalCue(s, a, last)) return;
 
         // "laut X MSG", "X zufolge MSG", "nach Angaben (des|der|von) X MSG", "unter Berufung auf X".
         for (int i = a; i < last; i++)
@@ -400,14 +420,24 @@ internal sealed class QuoteFinder
         for (int w = a; w < last; w++)
         {
             if (!Is(w, Lex.Wie) || _directOf[w] >= 0) continue;
-            int np = NounPhrase(w + 1, last);
-            if (np <= w + 1) continue;
+            // "Wie schon die WHO sagte": adverbs may sit between "wie" and the speaker.
+            int w1 = w + 1;
+            while (w1 < last && w1 < w + 3 && Is(w1, Lex.Adverb) && Lower(w1)) w1++;
+            int np = NounPhrase(w1, last);
+            if (np <= w1) continue;
             int v = np;
-            while (v < last && v < np + 3 && !Is(v, Lex.Cue) && Is(v, Lex.Adverb | Lex.Preposition) ) v++;
-            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb)) continue;
+            while (v < last && v < np + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
+            if (!Is(v, Lex.Cue) && Is(np, Lex.Preposition | Lex.Adverb))
+            {
+                // "wie der Minister am Dienstag in Hannover erklärte,": a few adverbials before a clause-final cue.
+                int u = np;
+                while (u < last && u < np + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
+                if (Is(u, Lex.Cue) && (ClauseBreak(u + 1) || u + 1 >= last)) v = u;
+            }
+            if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb) && !ResolveVerbParticleBefore(v, out verb)) continue;
             var d = NewDraft(s, verb, v, -1);
             d.Cue.Insert(0, R(w, w + 1));
-            SetSpeaker(d, w + 1, np);
+            SetSpeaker(d, w1, np);
             d.Kind = QuoteKind.Indirect;
             if (w == a || (w == a + 1 && IsQuoteMark(a)))
             {
@@ -450,6 +480,84 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    private static readonly string[] SpeechNouns = ["Forderung", "Aufforderung", "Auffassung", "Ankündigung", "Warnung", "Vorwurf", "Hoffnung",
+        "Hinweis", "Behauptung", "Behauptungen", "Aussage", "Ansicht", "Meinung", "Appell", "Bitte", "Argument", "Befehl", "Beschluss", "Hypothese",
+        "Schlussfolgerung", "Einschätzung", "Überzeugung", "Befürchtung", "Vermutung", "Annahme", "Theorie", "These", "Zusage", "Versprechen",
+        "Drohung", "Empfehlung", "Vorschlag", "Ultimatum", "Mahnung", "Aufruf", "Erklärung", "Mitteilung", "Meldung", "Feststellung",
+        "Begründung", "Vorwürfe", "Warnungen", "Forderungen", "Angaben", "Äußerung", "Äußerungen", "Beteuerung", "Versicherung", "Zusicherung"];
+
+    private bool IsSpeechNoun(int i)
+    {
+        if (i < 0 || i >= _n || !Cap(i)) return false;
+        var t = T(i);
+        foreach (var w in SpeechNouns) if (t.Equals(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "die Ankündigung ihres Trainers, die Zusammenarbeit zu beenden", "der Vorwurf, dass …", "die Aussage, es sei …": a
+    /// speech noun (with an optional genitive, the speaker) and a comma opening a dass, zu-infinitive or Konjunktiv clause.
+    /// </summary>
+    private bool NominalCue(int s, int a, int last)
+    {
+        for (int i = a; i + 2 < last; i++)
+        {
+            if (!IsSpeechNoun(i) || _directOf[i] >= 0) continue;
+            int g = i + 1, gEnd = -1;
+            if (Tx(g, "des") || Tx(g, "der") || Is(g, Lex.Determiner) && (T(g).EndsWith("es", StringComparison.Ordinal) || T(g).EndsWith("er", StringComparison.Ordinal)) && !Tx(g, "einer") || Cap(g) && T(g).EndsWith('s') && Comma(g + 1))
+            {
+                gEnd = NounPhrase(g, last);
+                if (gEnd <= g) gEnd = -1;
+            }
+            int c = gEnd > 0 ? gEnd : i + 1;
+            if (!Comma(c) || c + 1 >= last) continue;
+            int m = c + 1, end;
+            if (Is(m, Lex.Complementizer)) end = ClauseEnd(m, last);
+            else if (ZuInfinitiveEnd(m, last) is int z && z > m) end = z;
+            else
+            {
+                bool konj = false;
+                for (int k = m; k < last && k < m + 10 && !Comma(k); k++) if (Is(k, Lex.Konj1 | Lex.Konj2) && Lower(k) || k > m && KonjGuess(k)) { konj = true; break; }
+                if (!konj) continue;
+                end = ClauseEnd(m, last);
+            }
+            if (end - m < 3) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+            d.Cue.Add(R(i, i + 1));
+            if (gEnd > 0) SetSpeaker(d, g, gEnd);
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The end of a zu-infinitive clause starting at <paramref name="m"/> ("die Zusammenarbeit zu beenden"), or -1.</summary>
+    private int ZuInfinitiveEnd(int m, int last)
+    {
+        for (int i = m; i < last && i < m + 25; i++)
+        {
+            if (EndPunct(i) || Tx(i, ":") || Tx(i, ";")) return -1;
+            bool zu = Tx(i, "zu") && Lower(i + 1) && (T(i + 1).EndsWith('n') || Tx(i + 1, "sein")) && (i + 2 >= last || ClauseBreak(i + 2) || Is(i + 2, Lex.Coord));
+            bool joined = Lower(i) && T(i).Length > 6 && T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 1 && z < T(i).Length - 4 && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1));
+            if (zu || joined)
+            {
+                int e = zu ? i + 2 : i + 1;
+                // "… zu beenden und sich … zu konzentrieren": coordinated infinitives continue.
+                if (e < last && Is(e, Lex.Coord) && ZuInfinitiveEnd(e + 1, last) is int more && more > e) return more;
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The end of a subordinate clause from <paramref name="m"/>: the sentence end, or a comma followed by a finite verb of the main clause.</summary>
+    private int ClauseEnd(int m, int last)
+    {
+        for (int i = m + 1; i + 1 < last; i++)
+            if (Comma(i) && _directOf[i] < 0 && (Is(i + 1, Lex.Verbish) || Is(i + 1, Lex.Cue) && Lower(i + 1))) return i;
+        return last;
+    }
+
     /// <summary>"„…“, so der Sprecher." / "Die Lage sei ernst, so Müller.": a clause-final "so" + speaker.</summary>
     private bool SoClause(int s, int a, int last)
     {
@@ -457,7 +565,9 @@ internal sealed class QuoteFinder
         {
             if (!Comma(c) || !Tx(c + 1, "so") || _directOf[c] >= 0) continue;
             int np = NounPhrase(c + 2, last);
-            if (np <= c + 2 || np != last) continue;
+            if (np <= c + 2) continue;
+            // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
+            if (np != last && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
             var d = new Draft { Sentence = s };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);
@@ -505,6 +615,17 @@ internal sealed class QuoteFinder
         return true;
     }
 
+    /// <summary>"wie X bekannt gab": a separable verb in a subordinate clause whose particle stands right before it, apart.</summary>
+    private bool ResolveVerbParticleBefore(int v, out CueVerb verb)
+    {
+        verb = null!;
+        var ids = _verbs[v];
+        if (ids is null || v == 0) return false;
+        foreach (var id in ids)
+            if (Lexicon.CueVerbs[id].Particle is { } p && T(v - 1).Equals(p, StringComparison.Ordinal)) { verb = Lexicon.CueVerbs[id]; return true; }
+        return false;
+    }
+
     private bool ResolveVerbJoined(int v, out CueVerb verb)
     {
         verb = null!;
@@ -532,11 +653,73 @@ internal sealed class QuoteFinder
         return -1;
     }
 
+    /// <summary>Whether a sentence holds "laut X" or "X zufolge", which attributes it better than a reported-speech verb.</summary>
+    private bool HasAttribution(int a, int last)
+    {
+        for (int i = a; i < last; i++)
+            if (_directOf[i] < 0 && (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner) || Is(i, Lex.Zufolge) && i > a)) return true;
+        return false;
+    }
+
+    private bool IsWerden(int i) => Tx(i, "wird") || Tx(i, "wurde") || Tx(i, "werden") || Tx(i, "wurden") || Tx(i, "Wird") || Tx(i, "Wurde");
+
+    /// <summary>A past participle: "gesagt", "vorgeworfen", "mitgeteilt", "erklärt" (not a finite form like "sagte").</summary>
+    private bool IsParticiple(int v)
+    {
+        var t = T(v);
+        if (!char.IsLower(t[0]) || t.EndsWith("te", StringComparison.Ordinal) || t.EndsWith("ten", StringComparison.Ordinal)) return false;
+        return t.EndsWith('t') || t.EndsWith("en", StringComparison.Ordinal);
+    }
+
+    /// <summary>The agent of a passive cue clause [a, v): "von einem Sprecher" (with "von", as SpkAtt marks it) or "in einem Bericht der X" (without "in").</summary>
+    private bool PassiveAgent(int a, int v, out int first, out int end)
+    {
+        first = end = -1;
+        for (int i = a; i < v; i++)
+        {
+            if (ClauseBreak(i) && !Comma(i) || _directOf[i] >= 0) continue;
+            if ((Tx(i, "von") || Tx(i, "vom")) && i + 1 < v)
+            {
+                int np = NounPhrase(Tx(i, "vom") ? i + 1 : i + 1, v);
+                if (np > i + 1) { first = i; end = np; return true; }
+            }
+            if ((Tx(i, "in") || Tx(i, "In") || Tx(i, "im") || Tx(i, "Im")) && i + 1 < v)
+            {
+                int np = NounPhrase(i + 1, v);
+                if (np > i + 1 && HasSourceNoun(i + 1, np)) { first = Tx(i, "im") || Tx(i, "Im") ? i : i + 1; end = np; return true; }
+            }
+        }
+        return false;
+    }
+
     private static readonly string[] SourceNouns = ["angaben", "bericht", "berichten", "berichts", "studie", "auswertung", "meldung", "meldungen", "analyse",
         "einschätzung", "aussage", "aussagen", "informationen", "erkenntnissen", "ergebnis", "ergebnissen", "schätzung", "schätzungen", "umfrage",
         "darstellung", "auffassung", "ansicht", "meinung", "worten", "stellungnahme", "mitteilung", "untersuchung", "untersuchungen", "ermittlungen",
         "vorlage", "prognose", "prognosen", "statistik", "recherchen", "quellen", "schilderung", "schilderungen", "beobachtungen", "vernehmen",
-        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen"];
+        "erklärung", "vorwürfen", "überzeugung", "sicht", "expertenmeinung", "polizeiangaben", "aussagen", "information", "nachricht", "planungen", "gerüchten", "wunsch", "vorüberlegungen",
+        "erkenntnisstand", "ankündigung", "erfahrungen", "entwurf", "berechnungen", "berechnung", "dokument", "veröffentlichung", "reporter",
+        "reporterin", "verfassung", "gesetz", "hochrechnung", "hochrechnungen", "einschätzungen", "auskunft", "auskünften", "medien", "zeitung",
+        "vorstellungen", "befragung", "zählung", "darstellungen", "meinungen", "ansichten", "pressemitteilung", "mitteilungen", "bekunden"];
+
+    private static readonly string[] Subordinators = ["Nachdem", "Da", "Falls", "Wenn", "Als", "Weil", "Obwohl", "Während", "Bevor", "Sobald",
+        "Um", "Seit", "Seitdem", "Damit", "Ehe", "Indem", "Solange", "Sofern", "Trotzdem"];
+
+    /// <summary>
+    /// Whether [first, end) before "…, sagte X" can be the message: not a fronted subordinate clause ("Nachdem er
+    /// ausgepfiffen wurde, sagte er"), not a subject with its apposition ("Frank Biermann, Vorsitzender des DJV, sagte"),
+    /// not a phrase with a relative clause ("In seiner Rede, die … verlesen wurde, mahnte Harper").
+    /// </summary>
+    private bool MessageBeforeCue(int first, int end)
+    {
+        if (_directOf[first] >= 0) return true;
+        foreach (var w in Subordinators) if (Tx(first, w)) return false;
+        int f = Tx(first, "Auch") || Tx(first, "Und") ? first + 1 : first;
+        if (NounPhrase(f, end) == end) return false;
+        if (Is(first, Lex.Preposition) && Cap(first))
+            for (int i = first + 1; i + 1 < end; i++)
+                if (Comma(i) && RelativeStart(i + 1)) return false;
+        return true;
+    }
 
     /// <summary>A noun that names a source of information: "Angaben", "Polizeiangaben", "Studie", "Meinung".</summary>
     private bool SourceNoun(int i)
@@ -573,7 +756,7 @@ internal sealed class QuoteFinder
         return true;
     }
 
-    private bool IsParticleLike(int i) => T(i).Length <= 6 && Lower(i) && (Tx(i, "mit") || Tx(i, "an") || Tx(i, "ab") || Tx(i, "zurück") || Tx(i, "hinzu") || Tx(i, "ein") || Tx(i, "zu") || Tx(i, "vor") || Tx(i, "hin") || Tx(i, "aus") || Tx(i, "fest") || Tx(i, "klar") || Tx(i, "bekannt") || Tx(i, "auf"));
+    private bool IsParticleLike(int i) => T(i).Length <= 7 && Lower(i) && (Tx(i, "mit") || Tx(i, "an") || Tx(i, "ab") || Tx(i, "zurück") || Tx(i, "hinzu") || Tx(i, "ein") || Tx(i, "zu") || Tx(i, "vor") || Tx(i, "hin") || Tx(i, "aus") || Tx(i, "fest") || Tx(i, "klar") || Tx(i, "bekannt") || Tx(i, "auf"));
 
     /// <summary>Whether the clause after a cue's comma is its message: "dass/ob/wh-", a Konjunktiv verb, or a V2 clause after a plain speech verb.</summary>
     private bool MessageStart(int m, int last, CueVerb verb, bool hasObject, bool negated)
@@ -586,17 +769,32 @@ internal sealed class QuoteFinder
         {
             if (Comma(i) && i > m + 1) break;
             if (Is(i, Lex.Konj1 | Lex.Konj2) && Lower(i)) return true;
+            if (i > m && KonjGuess(i)) return true;
         }
         for (int i = m; i < last; i++)
         {
             if (Comma(i)) break;
             // "forderte X auf, eine Reform voranzutreiben": a zu-infinitive.
-            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && T(i + 1).EndsWith("en", StringComparison.Ordinal) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
+            if (Tx(i, "zu") && i + 1 < last && Lower(i + 1) && (T(i + 1).EndsWith("en", StringComparison.Ordinal) || Tx(i + 1, "sein") || T(i + 1).EndsWith("ern", StringComparison.Ordinal) || T(i + 1).EndsWith("eln", StringComparison.Ordinal)) && (i + 2 >= last || ClauseBreak(i + 2))) return true;
             if (Lower(i) && T(i).Length > 6 && T(i).Contains("zu", StringComparison.Ordinal) && T(i).EndsWith("en", StringComparison.Ordinal) && (i + 1 >= last || ClauseBreak(i + 1))
                 && (T(i).IndexOf("zu", StringComparison.Ordinal) is int z && z > 0 && z < T(i).Length - 4)) return true;
         }
         if (Is(m, Lex.Relative) && Lower(m)) return false;   // ", der …" relative clause
         return !hasObject && verb.Lemma is "sagen" or "erklären" or "betonen" or "mitteilen" or "schreiben" or "meinen" or "versichern" or "behaupten" or "hinzufügen" or "ergänzen" or "unterstreichen" or "bekräftigen" or "warnen" or "melden" or "berichten";
+    }
+
+    /// <summary>
+    /// "er freue sich", "die Regierung plane": a verb in -e right after a subject, read as Konjunktiv I. Only used right
+    /// after a speech verb's comma, where a present indicative in -e (1st person) is rare.
+    /// </summary>
+    private bool KonjGuess(int i)
+    {
+        var t = T(i);
+        if (t.Length < 4 || !char.IsLower(t[0]) || !t.EndsWith('e') || Is(i, Lex.Determiner | Lex.Preposition | Lex.Adverb | Lex.Coord | Lex.Negation | Lex.WhWord | Lex.Relative)) return false;
+        if (t.EndsWith("ige", StringComparison.Ordinal) || t.EndsWith("ische", StringComparison.Ordinal) || t.EndsWith("liche", StringComparison.Ordinal)) return false;
+        int p = i - 1;
+        return Tx(p, "er") || Tx(p, "sie") || Tx(p, "es") || Tx(p, "man") || Tx(p, "Er") || Tx(p, "Sie") || Tx(p, "Es") || Tx(p, "Man")
+            || Cap(p) && _tok.KindOf(p) == TokenKind.Word && !Is(p, Lex.Determiner | Lex.Preposition | Lex.Adverb);
     }
 
     private int ClauseStartBack(int a, int end)
@@ -617,14 +815,18 @@ internal sealed class QuoteFinder
         start = a;
         end = v;
         // The whole sentence start first ("Der Leiter der WHO, Klaus Stöhr, sagte"), then the last clause.
-        if (TrySubject(a, v, out end)) { start = a; return true; }
+        if (TrySubject(a, v, out end)) { start = FocusBefore(a, v) ? a + 1 : a; return true; }
         int from = a;
         for (int i = v - 1; i > a; i--)
             if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
         if (from == a || from >= v) return false;
-        if (TrySubject(from, v, out end)) { start = from; return true; }
+        if (TrySubject(from, v, out end)) { start = FocusBefore(from, v) ? from + 1 : from; return true; }
         return false;
     }
+
+    private bool FocusBefore(int from, int v) =>
+        (Tx(from, "Auch") || Tx(from, "Aber") || Tx(from, "Denn") || Tx(from, "Doch") || Tx(from, "Sogar") || Tx(from, "Selbst") || Tx(from, "Nur")) && from + 1 < v
+        && (Cap(from + 1) || Is(from + 1, Lex.Determiner)) && !Is(from + 1, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord);
 
     /// <summary>A relative clause opens here: "der …", "die …", "deren …", "auf deren …", "in dem …".</summary>
     private bool RelativeStart(int i) =>
@@ -640,6 +842,8 @@ internal sealed class QuoteFinder
     {
         end = v;
         if (from >= v) return false;
+        // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
+        if (FocusBefore(from, v)) from++;
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
@@ -694,13 +898,14 @@ internal sealed class QuoteFinder
                 if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
                 open = true; j++; continue;
             }
-            if (Cap(j) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
+            if ((Cap(j) || HyphenNoun(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
                 head = true; open = false; j++; lastHeadEnd = j; continue;
             }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
+            if (open && ExtendedAttribute(j, limit) is int ea && ea > j) { j = ea; continue; }
             if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im") || Tx(j, "vom")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || (Tx(j, "im") || Tx(j, "vom")) && Cap(j + 1)))
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
@@ -723,6 +928,30 @@ internal sealed class QuoteFinder
             break;
         }
         return head ? lastHeadEnd : i;
+    }
+
+    /// <summary>
+    /// "einer am Dienstag veröffentlichten Pressemitteilung", "der seit 2004 amtierende Präsident": a phrase between a
+    /// determiner and its participle; returns the participle's index, or <paramref name="j"/> when there is none.
+    /// </summary>
+    private int ExtendedAttribute(int j, int limit)
+    {
+        if (!Is(j, Lex.Preposition) && _tok.KindOf(j) != TokenKind.Number) return j;
+        for (int u = j + 1; u < limit && u <= j + 5; u++)
+        {
+            if (ClauseBreak(u) || _directOf[u] >= 0 || Is(u, Lex.Verbish | Lex.Cue | Lex.Complementizer)) return j;
+            if (Lower(u) && !Is(u, Lex.Determiner | Lex.Preposition) && Adjectival(u)) return Cap(u + 1) || Adjectival(u + 1) ? u : j;
+        }
+        return j;
+    }
+
+    /// <summary>"ai-Bericht", "iPhone-Hersteller": a lower-case compound whose head after the hyphen is a noun.</summary>
+    private bool HyphenNoun(int j)
+    {
+        if (j < 0 || j >= _n || !Lower(j)) return false;
+        var t = T(j);
+        int h = t.LastIndexOf('-');
+        return h > 0 && h + 1 < t.Length && char.IsUpper(t[h + 1]);
     }
 
     private int NounPhraseNoApposition(int i, int limit)
@@ -981,6 +1210,10 @@ internal sealed class QuoteFinder
         int a = prev.First;
         int np = NounPhrase(a, open - 1);
         if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
+        // "Bundesinnenminister Schäuble: „…“": the phrase before the colon is the whole introducer.
+        if (np == open - 1 && np - a <= 6 && !Is(a, Lex.Anaphor | Lex.Preposition) && _tok.SentenceOf(a) == _tok.SentenceOf(open)) { first = a; end = np; return true; }
+        // "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sieht …:": the apposition closes with a comma before the verb.
+        if (np > a && Comma(np) && Lower(np + 1) && !Is(np + 1, Lex.Relative) && HasCommaBetween(a, np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
         // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
         for (int i = a + 1; i < open - 1 && i < a + 8; i++)
         {
@@ -1023,11 +1256,17 @@ internal sealed class QuoteFinder
         {
             if (covered[s]) { run = null; continue; }
             var span = _sent.TokensOf(s);
-            bool konj = false;
+            bool konj = false, konj1 = false;
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich")) { konj = true; break; }
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich"))
+                {
+                    konj = true;
+                    if (Is(i, Lex.Konj1)) { konj1 = true; break; }
+                }
+                // Reportative "sollen": "Er soll resistent sein", "Es soll zu Einsätzen gekommen sein".
+                if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
             }
             if (!konj || span.Count < 4) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
@@ -1036,7 +1275,16 @@ internal sealed class QuoteFinder
                 continue;
             }
             var prev = Previous(span.First, FreeGap);
-            if (prev is null || prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
+            if (prev is not null && prev.Kind == QuoteKind.Reported && prev.Cue.Count == 0) { run = null; continue; }
+            if (prev is null && !konj1) { run = null; continue; }
+            if (prev is null)
+            {
+                // Why: Konjunktiv I in news copy is reported speech even when the speaker is out of reach; the message stands alone.
+                run = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = span.First, End = span.End, FreeIndirect = true };
+                added.Add(run);
+                _drafts.Add(run);
+                continue;
+            }
             run = new Draft
             {
                 Sentence = s, Kind = QuoteKind.Indirect, First = span.First, End = span.End, FreeIndirect = true,
@@ -1047,6 +1295,17 @@ internal sealed class QuoteFinder
             added.Add(run);
             _drafts.Add(run);
         }
+    }
+
+    /// <summary>"soll … gewesen sein", "sollen … geholfen haben": "sollen" with a perfect infinitive reports a claim.</summary>
+    private bool ReportativeSoll(int i, int end)
+    {
+        for (int k = i + 1; k < end && k < i + 30; k++)
+        {
+            if (Comma(k) || EndPunct(k) || Tx(k, ";") || Tx(k, ":")) return false;
+            if ((Tx(k, "haben") || Tx(k, "sein")) && (k + 1 >= end || ClauseBreak(k + 1)) && Lower(k - 1) && IsParticiple(k - 1)) return true;
+        }
+        return false;
     }
 
     // ---------- 5. finish ----------

@@ -62,6 +62,28 @@ public class QuoteRuleTests
         "Peskow sagte nicht, wann das Treffen stattfinden soll.")]
     [InlineData(QuoteKind.Reported, "Das Ministerium wies die Vorwürfe zurück.", "wies … zurück", "Das Ministerium",
         "Das Ministerium wies die Vorwürfe zurück.")]
+    // passive: the grammatical subject is not the speaker; the agent is a "von" phrase, as SpkAtt marks it
+    [InlineData(QuoteKind.Indirect, "an dem Überfall beteiligt gewesen zu sein", "vorgeworfen", "",
+        "Dem Fahrer wird vorgeworfen, an dem Überfall beteiligt gewesen zu sein.")]
+    [InlineData(QuoteKind.Indirect, "dass die Brücke gesperrt bleibe", "mitgeteilt", "von einem Sprecher der Stadt",
+        "Am Abend wurde von einem Sprecher der Stadt mitgeteilt, dass die Brücke gesperrt bleibe.")]
+    // "wie" + adverb + speaker, and a separable verb split inside the subordinate clause
+    [InlineData(QuoteKind.Indirect, "sind die Straßen wieder frei", "Wie … sagte", "die Polizei",
+        "Wie schon die Polizei sagte, sind die Straßen wieder frei.")]
+    [InlineData(QuoteKind.Indirect, "Der Hafen bleibt bis Montag geschlossen", "wie … gab", "die Behörde",
+        "Der Hafen bleibt bis Montag geschlossen, wie die Behörde bekannt gab.")]
+    // a focus particle before the subject
+    [InlineData(QuoteKind.Indirect, "dass die Einigung halte", "glaubt", "Winfried Maier",
+        "Auch Winfried Maier glaubt, dass die Einigung halte.")]
+    // a verb in -e right after the subject reads as Konjunktiv I
+    [InlineData(QuoteKind.Indirect, "er freue sich auf die neue Aufgabe", "sagte", "Der Trainer",
+        "Der Trainer sagte bei seiner Vorstellung, er freue sich auf die neue Aufgabe.")]
+    // a speech noun with a genitive speaker and a zu-infinitive
+    [InlineData(QuoteKind.Indirect, "die Gespräche sofort wieder aufzunehmen", "Forderung", "des Vorsitzenden",
+        "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, die Gespräche sofort wieder aufzunehmen, und vertagte sich.")]
+    // a fronted object: the pronoun after the verb is the speaker
+    [InlineData(QuoteKind.Reported, "Eine Verschiebung der Wahl bezeichnete er als Fehler.", "bezeichnete", "er",
+        "Eine Verschiebung der Wahl bezeichnete er als Fehler.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
@@ -77,7 +99,37 @@ public class QuoteRuleTests
     [InlineData("Der Film „Im Westen nichts Neues“ gewann vier Preise.")]
     [InlineData("Nach dem Spiel fuhren die Fans nach Hause.")]
     [InlineData("Die Angaben der Behörde waren lückenhaft.")]
+    // a fronted subordinate clause before the verb is not a message
+    [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
+
+    [Fact]
+    public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
+    {
+        var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal("Die Strecke sei wegen eines Unwetters gesperrt.", a.MessageText(q));
+        Assert.True(q.Speaker.IsEmpty);
+    }
+
+    [Fact]
+    public void Reportative_sollen_with_a_perfect_infinitive_is_indirect_speech()
+    {
+        var a = QuoteTestKit.Analyse("Das Feuer brach am Morgen aus. Ein Kurzschluss soll den Brand ausgelöst haben.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("Ein Kurzschluss soll den Brand ausgelöst haben.", a.MessageText(q));
+        // Deontic "sollen" with a plain infinitive is a plan, not a claim.
+        Assert.Empty(QuoteTestKit.Quotes("Das Feuer brach am Morgen aus. Die Halle soll abgerissen werden."));
+    }
+
+    [Fact]
+    public void Quoted_title_before_a_cue_verb_is_not_the_message()
+    {
+        var a = QuoteTestKit.Analyse("Kurz nach dem Start der Sendung „Tagesschau“ meldete der Sender, dass der Strom ausgefallen sei.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("dass der Strom ausgefallen sei", a.MessageText(q));
+    }
 
     [Fact]
     public void Separable_cue_has_two_parts_in_text_order()
