@@ -103,7 +103,7 @@ public sealed class Workbench : IAsyncDisposable
             });
             builder.WebHost.UseUrls(urls);
             builder.Services.AddOpenApi();
-            builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+            builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
             builder.Services.AddSingleton(pool);
             builder.Services.AddSingleton(index);
             builder.Services.AddSingleton(options);
