@@ -80,7 +80,7 @@ public sealed class BrowserTests(WorkbenchServer server) : IAsyncLifetime
         await page.WaitForSelectorAsync("#view[data-ready='true'] #total");
         await Ready(page, "search");
         Assert.Contains("Treffen", await page.Locator("#hits mark").First.TextContentAsync() ?? "", StringComparison.OrdinalIgnoreCase);
-        var facetText = await page.Locator("#facets").InnerTextAsync();
+        var facetText = await page.Locator("#facets").TextContentAsync() ?? "";
         Assert.Contains("Quelle", facetText, StringComparison.Ordinal);
         Assert.Contains("Emmanuel Macron", facetText, StringComparison.Ordinal);
         Assert.Contains("Ereignistyp", facetText, StringComparison.Ordinal);

@@ -238,8 +238,9 @@
     const ents = el('ul', { class: 'entity-list' }, (an.distinctEntities || []).map(e =>
       el('li', {}, entityLink(e.entityId, e.name, e.type), ' ', el('span', { class: 'muted' }, e.type + ' · ' + e.mentions + '×'))));
     const quotes = el('ul', { class: 'quote-list' }, (an.quotes || []).map(q => el('li', {},
-      el('q', {}, q.text), ' — ', q.speaker ? q.speaker.text : 'unbekannt',
-      q.speaker && q.speaker.anonymous ? chip('anonym', 'warn') : null, ...(q.flags || []).map(f => chip(f, 'warn')))));
+      quoteText(q.text), ' — ', q.speaker ? q.speaker.text : 'unbekannt',
+      q.speaker && q.speaker.anonymous ? chip('anonym', 'warn') : null,
+      ...(q.flags || []).filter(f => !(f === 'anonymous' && q.speaker && q.speaker.anonymous)).map(f => chip(f, 'warn')))));
     const events = el('ul', {}, (an.events || []).map(ev => el('li', {}, chip(ev.type, 'event'), ' ', ev.trigger ? ev.trigger.text : '', ' ',
       chip(ev.status, 'status-' + ev.status), ev.unconfirmed ? chip('unbestätigt', 'warn') : null)));
     page(a.headline || a.id,
@@ -295,13 +296,18 @@
   function quoteItem(q) {
     const chain = q.sources.map(s => s.text + ' [' + s.kind + ']').join(' → ');
     return el('li', { class: 'quote-item' },
-      el('q', {}, q.text), ' ',
+      quoteText(q.text), ' ',
       el('div', { class: 'meta' }, fmtDate(q.date), ' · ',
         q.speakerId ? entityLink(q.speakerId, q.speakerName || q.speakerText, 'PER') : (q.speakerText || 'unbekannt'),
         ' · ', el('span', { title: 'Quellenkette' }, chain || '—'), ' ',
         q.anonymous || q.sources.some(s => s.anonymous) ? chip('anonym', 'warn flag-anonymous') : null,
         q.unconfirmed ? chip('unbestätigt: ' + q.flags.join(', '), 'warn flag-unconfirmed') : null,
         ' ', el('a', { href: '#/article/' + enc(q.articleId) }, 'Artikel')));
+  }
+
+  // Why not <q>: quote texts often carry their own quotation marks; the browser would add a second pair.
+  function quoteText(t) {
+    return el('span', { class: 'qtext' }, /^["„“»«']/.test(t) ? t : '„' + t + '“');
   }
 
   // A bar chart per day: mentions, events and quotes side by side (d3; attributes and CSSOM only, CSP-safe).
@@ -347,7 +353,7 @@
         { selector: 'edge', style: { width: 'data(w)', 'line-color': '#b3b6b7', opacity: 0.8 } },
       ],
       layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70 },
-      userZoomingEnabled: true, wheelSensitivity: 0.3,
+      userZoomingEnabled: true,
     });
     cy.on('tap', 'node', evt => { location.hash = '#/entity/' + enc(evt.target.id()); });
     container.setAttribute('data-nodes', String(graph.nodes.length));
@@ -366,6 +372,8 @@
   // Country shapes from world-atlas, no tile server: the map works offline.
   async function drawMap(container, places) {
     const map = L.map(container, { worldCopyJump: false, attributionControl: false, zoomSnap: 0.25 });
+    // Why: Leaflet needs a view before any layer is added.
+    map.setView([50, 10], 3);
     L.geoJSON(await countries(), { style: () => ({ color: '#8a9aa9', weight: 0.6, fillColor: '#eef1f4', fillOpacity: 1 }) }).addTo(map);
     const pts = [];
     for (const p of places) {
@@ -375,7 +383,6 @@
       pts.push([p.lat, p.lon]);
     }
     if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.6), { maxZoom: 5 });
-    else map.setView([50, 10], 3);
     container.setAttribute('data-markers', String(pts.length));
     if (!pts.length) container.appendChild(el('p', { class: 'map-note' }, 'Keine Orte mit Koordinaten.'));
   }
