@@ -268,7 +268,7 @@ internal static class Api
         IEnumerable<QuoteFact> all = article is not null ? index.Get(article)?.Quotes ?? [] : index.Articles.SelectMany(a => a.Quotes);
         if (speaker is not null) all = all.Where(q => q.SpeakerId == speaker || q.SpeakerText.Contains(speaker, StringComparison.OrdinalIgnoreCase));
         if (source is not null) all = all.Where(q => q.Sources.Any(s => s.Kind == source || s.Text.Contains(source, StringComparison.OrdinalIgnoreCase)));
-        if (anonymous is not null) all = all.Where(q => (q.Anonymous || q.Sources.Any(s => s.Anonymous)) == anonymous);
+        if (anonymous is not null) all = all.Where(q => q.Anonymous == anonymous);
         if (unconfirmed is not null) all = all.Where(q => q.Unconfirmed == unconfirmed);
         var list = all.ToList();
         return Results.Ok(new QuoteList(list.Count, list.Take(Clamp(limit, 100)).ToList(),
@@ -298,7 +298,8 @@ internal static class Api
         var arts = members.Select(index.Get).OfType<ArticleFacts>().OrderBy(a => a.Date).ThenBy(a => a.IngestedAt).ToList();
         var events = arts.SelectMany(a => a.Events).GroupBy(e => e.Key)
             .Select(g => new StoryEvent(g.Key, g.First().Type, g.First().Trigger, g.First().Place, g.First().Time,
-                g.Select(e => new StatusStep(e.Date ?? "", e.Status, e.ArticleId, e.Unconfirmed)).ToList()))
+                // Why distinct: one article may report the same event twice (headline and body); that is one step.
+                g.Select(e => new StatusStep(e.Date ?? "", e.Status, e.ArticleId, e.Unconfirmed)).Distinct().ToList()))
             .OrderByDescending(e => e.History.Count).ToList();
         return Results.Ok(new StoryView(info, arts.Select(Summary).ToList(), events, arts.SelectMany(a => a.Quotes).Take(100).ToList()));
     }

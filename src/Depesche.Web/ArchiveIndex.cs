@@ -13,14 +13,18 @@ public sealed record GeoFact(double Lat, double Lon, string? Country);
 
 public sealed record SourceFact(string Text, string Kind, bool Anonymous);
 
-/// <summary>A quote with its speaker resolved to a canonical entity where the link layer found one.</summary>
+/// <summary>
+/// A quote with its speaker resolved to a canonical entity where the link layer found one. <see cref="Anonymous"/>:
+/// the speaker or a link of the source chain is not named.
+/// </summary>
 public sealed record QuoteFact(
     string ArticleId, string? Date, string Text, int Start, int End, string Kind,
-    string SpeakerText, string SpeakerKind, string? SpeakerId, string? SpeakerName, bool Anonymous,
+    string SpeakerText, string SpeakerKind, string? SpeakerId, string? SpeakerName,
+    bool Anonymous,
     IReadOnlyList<SourceFact> Sources, IReadOnlyList<string> Flags)
 {
-    /// <summary>A quote whose only source is the speaker, or that is flagged as hearsay/unconfirmed by the quote stage.</summary>
-    public bool Unconfirmed => Flags.Count > 0;
+    /// <summary>A party in a position to confirm did not (the quote stage's <c>unconfirmed</c> flag).</summary>
+    public bool Unconfirmed => Flags.Contains("unconfirmed");
 }
 
 public sealed record ActorFact(string Role, string Name, string? EntityId);
@@ -177,7 +181,8 @@ public sealed class ArchiveIndex
             var flags = Array(q, "flags").Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToArray();
             quotes.Add(new QuoteFact(a.Id, date, Str(q, "text") ?? "", Int(q, "start"), Int(q, "end"), Str(q, "kind") ?? "",
                 sp.ValueKind == JsonValueKind.Object ? Str(sp, "text") ?? "" : "", sp.ValueKind == JsonValueKind.Object ? Str(sp, "kind") ?? "" : "none",
-                speakerId, speakerId is null ? null : nameOf.GetValueOrDefault(speakerId), sp.ValueKind == JsonValueKind.Object && Bool(sp, "anonymous"), sources, flags));
+                speakerId, speakerId is null ? null : nameOf.GetValueOrDefault(speakerId),
+                (sp.ValueKind == JsonValueKind.Object && Bool(sp, "anonymous")) || flags.Contains("anonymous") || sources.Any(s => s.Anonymous), sources, flags));
         }
 
         // entity ids by surface text, to resolve event actors and places (events name them by text, not by mention)

@@ -29,6 +29,7 @@ public static class BenchCommand
         cmd.Add(Analyze(console));
         cmd.Add(BenchStoreCommand.Ingest(console));
         cmd.Add(BenchStoreCommand.Search(console));
+        cmd.Add(BenchServeCommand.Create(console));
         return cmd;
     }
 

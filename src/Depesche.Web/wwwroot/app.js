@@ -240,7 +240,7 @@
     const quotes = el('ul', { class: 'quote-list' }, (an.quotes || []).map(q => el('li', {},
       quoteText(q.text), ' — ', q.speaker ? q.speaker.text : 'unbekannt',
       q.speaker && q.speaker.anonymous ? chip('anonym', 'warn') : null,
-      ...(q.flags || []).filter(f => !(f === 'anonymous' && q.speaker && q.speaker.anonymous)).map(f => chip(f, 'warn')))));
+      ...(q.flags || []).filter(f => !(f === 'anonymous' && q.speaker && q.speaker.anonymous)).map(f => chip(FLAG_LABELS[f] || (f === 'anonymous' ? 'anonym' : f), 'warn')))));
     const events = el('ul', {}, (an.events || []).map(ev => el('li', {}, chip(ev.type, 'event'), ' ', ev.trigger ? ev.trigger.text : '', ' ',
       chip(ev.status, 'status-' + ev.status), ev.unconfirmed ? chip('unbestätigt', 'warn') : null)));
     page(a.headline || a.id,
@@ -293,6 +293,8 @@
     await drawMap(map, p.places);
   }
 
+  const FLAG_LABELS = { unconfirmed: 'unbestätigt', singleSource: 'nur eine Quelle', denied: 'dementiert' };
+  const FLAG_TITLES = { unconfirmed: 'Wer bestätigen könnte, hat nicht bestätigt', singleSource: 'Die Kette beruht auf einem Medium oder einer Agentur', denied: 'Der Inhalt wurde dementiert' };
   function quoteItem(q) {
     const chain = q.sources.map(s => s.text + ' [' + s.kind + ']').join(' → ');
     return el('li', { class: 'quote-item' },
@@ -300,8 +302,8 @@
       el('div', { class: 'meta' }, fmtDate(q.date), ' · ',
         q.speakerId ? entityLink(q.speakerId, q.speakerName || q.speakerText, 'PER') : (q.speakerText || 'unbekannt'),
         ' · ', el('span', { title: 'Quellenkette' }, chain || '—'), ' ',
-        q.anonymous || q.sources.some(s => s.anonymous) ? chip('anonym', 'warn flag-anonymous') : null,
-        q.unconfirmed ? chip('unbestätigt: ' + q.flags.join(', '), 'warn flag-unconfirmed') : null,
+        q.anonymous ? chip('anonym', 'warn flag-anonymous', 'Sprecher oder ein Glied der Quellenkette ist nicht genannt') : null,
+        ...q.flags.filter(f => f !== 'anonymous').map(f => chip(FLAG_LABELS[f] || f, 'warn flag-' + f, FLAG_TITLES[f] || null)),
         ' ', el('a', { href: '#/article/' + enc(q.articleId) }, 'Artikel')));
   }
 
@@ -313,7 +315,7 @@
   // A bar chart per day: mentions, events and quotes side by side (d3; attributes and CSSOM only, CSP-safe).
   function drawTimeline(container, buckets) {
     if (!buckets.length) { container.appendChild(empty('Keine datierten Artikel.')); return; }
-    const width = Math.max(320, container.clientWidth || 600), height = 200, m = { t: 10, r: 10, b: 40, l: 30 };
+    const width = Math.max(320, container.clientWidth || 600), height = 200, m = { t: 10, r: 30, b: 40, l: 30 };
     const svg = d3.select(container).append('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'timeline-svg');
     const parse = d3.utcParse('%Y-%m-%d');
     const days = buckets.map(b => parse(b.date));
@@ -330,7 +332,7 @@
         .attr('y', b => y(b[s])).attr('height', b => y(0) - y(b[s]))
         .append('title').text(b => b.date + ': ' + b[s] + ' ' + s);
     });
-    svg.append('g').attr('transform', `translate(0,${height - m.b})`).call(d3.axisBottom(x).ticks(Math.min(6, buckets.length + 1)).tickFormat(d3.utcFormat('%d.%m.%y')));
+    svg.append('g').attr('transform', `translate(0,${height - m.b})`).call(d3.axisBottom(x).ticks(Math.min(6, d3.utcDay.count(x.domain()[0], x.domain()[1]))).tickFormat(d3.utcFormat('%d.%m.%y')));
     svg.append('g').attr('transform', `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(4));
     const legend = el('p', { class: 'legend' }, chip('Erwähnungen', 'series-mentions'), chip('Ereignisse', 'series-events'), chip('Zitate', 'series-quotes'));
     container.appendChild(legend);
@@ -343,16 +345,17 @@
     const cy = cytoscape({
       container,
       elements: [
-        ...graph.nodes.map(n => ({ data: { id: n.id, label: n.name, type: n.type, size: 14 + Math.sqrt(n.articles) * 8, focus: n.id === focus ? 1 : 0 } })),
+        ...graph.nodes.map(n => ({ data: { id: n.id, label: n.name, type: n.type, size: 12 + Math.sqrt(n.articles) * 5, focus: n.id === focus ? 1 : 0 } })),
         ...graph.edges.map(e => ({ data: { id: e.source + '~' + e.target, source: e.source, target: e.target, w: 1 + 5 * e.weight / maxW } })),
       ],
       style: [
-        { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222',
+        { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222',
+          'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
           'background-color': n => TYPE_COLORS[n.data('type')] || '#7f8c8d' } },
         { selector: 'node[focus = 1]', style: { 'border-width': 3, 'border-color': '#f1c40f' } },
-        { selector: 'edge', style: { width: 'data(w)', 'line-color': '#b3b6b7', opacity: 0.8 } },
+        { selector: 'edge', style: { width: 'data(w)', 'line-color': '#b3b6b7', opacity: 0.6 } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70 },
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 120, padding: 30 },
       userZoomingEnabled: true,
     });
     cy.on('tap', 'node', evt => { location.hash = '#/entity/' + enc(evt.target.id()); });
@@ -378,7 +381,7 @@
     const pts = [];
     for (const p of places) {
       const mk = L.circleMarker([p.lat, p.lon], { radius: 4 + Math.sqrt(p.count) * 3, color: '#1a5276', fillColor: '#2e86c1', fillOpacity: 0.8, weight: 1 })
-        .addTo(map).bindTooltip(p.name + ' (' + p.count + ')');
+        .addTo(map).bindTooltip(p.name + ' (' + p.count + ')', { permanent: places.length <= 12, direction: 'right', className: 'place-label' });
       mk.on('click', () => { location.hash = '#/entity/' + enc(p.id); });
       pts.push([p.lat, p.lon]);
     }
@@ -420,7 +423,7 @@
   function drawStoryTimeline(container, articles) {
     const dated = articles.filter(a => a.published);
     if (!dated.length) { container.appendChild(empty('Keine datierten Artikel.')); return; }
-    const width = Math.max(320, container.clientWidth || 600), rowH = 22, m = { t: 10, r: 20, b: 30, l: 20 };
+    const width = Math.max(320, container.clientWidth || 600), rowH = 22, m = { t: 10, r: 30, b: 30, l: 30 };
     const height = m.t + m.b + rowH * dated.length;
     const svg = d3.select(container).append('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'timeline-svg');
     const t = a => new Date(a.published.length <= 10 ? a.published + 'T12:00:00Z' : a.published);
@@ -429,9 +432,12 @@
     const x = d3.scaleUtc().domain([new Date(+ext[0] - pad), new Date(+ext[1] + pad)]).range([m.l, width - m.r]);
     const g = svg.append('g').selectAll('g').data(dated).join('g').attr('transform', (a, i) => `translate(0,${m.t + i * rowH + rowH / 2})`);
     g.append('circle').attr('cx', a => x(t(a))).attr('r', 5).attr('class', 'dot');
-    g.append('a').attr('href', a => '#/article/' + enc(a.id)).append('text').attr('x', a => x(t(a)) + 9).attr('y', 4).attr('class', 'dot-label')
+    const right = a => x(t(a)) > width / 2;
+    g.append('a').attr('href', a => '#/article/' + enc(a.id)).append('text').attr('x', a => x(t(a)) + (right(a) ? -9 : 9)).attr('y', 4).attr('class', 'dot-label')
+      .attr('text-anchor', a => right(a) ? 'end' : 'start')
       .text(a => (a.headline || a.id).slice(0, 70));
-    svg.append('g').attr('transform', `translate(0,${height - m.b})`).call(d3.axisBottom(x).ticks(5).tickFormat(d3.utcFormat('%d.%m.%y')));
+    const days = d3.utcDay.count(x.domain()[0], x.domain()[1]);
+    svg.append('g').attr('transform', `translate(0,${height - m.b})`).call(d3.axisBottom(x).ticks(days <= 10 ? d3.utcDay.every(1) : 6).tickFormat(d3.utcFormat('%d.%m.%y')));
   }
 
   // ---- Quotes and events ---------------------------------------------------------------------------------------------
