@@ -219,7 +219,8 @@ internal static class Api
     internal static bool Authorised(string header, string token)
     {
         const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        // Why ignore case: RFC 9110 makes the auth scheme case-insensitive; the token itself is compared exactly.
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
         var given = Encoding.UTF8.GetBytes(header[prefix.Length..].Trim());
         var want = Encoding.UTF8.GetBytes(token);
         // Why: a constant-time comparison does not leak how many leading characters were right.

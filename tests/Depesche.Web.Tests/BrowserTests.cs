@@ -144,6 +144,8 @@ public sealed class BrowserTests(WorkbenchServer server) : IAsyncLifetime
         await page.WaitForSelectorAsync("#watch-hits .trigger-term");
         Assert.True(await page.Locator("#watch-hits .trigger-entity").CountAsync() >= 2);
         Assert.Contains("Friedrich Merz", await page.Locator("#watch-hits .trigger-entity").First.TextContentAsync() ?? "", StringComparison.Ordinal);
+        // the ROUNDUP reports the meeting as held after the first report had it planned
+        Assert.Contains("planned → held", await page.Locator("#watch-hits .trigger-status").First.TextContentAsync() ?? "", StringComparison.Ordinal);
         await Shot(page, "08-watch");
 
         Assert.Empty(_dialogs);

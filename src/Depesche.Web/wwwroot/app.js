@@ -355,7 +355,9 @@
         { selector: 'node[focus = 1]', style: { 'border-width': 3, 'border-color': '#f1c40f' } },
         { selector: 'edge', style: { width: 'data(w)', 'line-color': '#b3b6b7', opacity: 0.6 } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 120, padding: 30 },
+      // Why concentric: co-occurrence graphs are near-cliques, which force layouts pile up; rings by article count stay legible.
+      layout: { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 30, concentric: n => (n.data('focus') ? 1000 : 0) + n.data('size'), levelWidth: () => 8 },
+      maxZoom: 1.6,
       userZoomingEnabled: true,
     });
     cy.on('tap', 'node', evt => { location.hash = '#/entity/' + enc(evt.target.id()); });
@@ -492,7 +494,7 @@
       ...w.entities.map(e => el('span', { class: 'chip' }, 'Entität: ', entityLink(e.id, e.name, null), ' ', el('button', { type: 'button', class: 'link', onclick: remove('entities', e.id), title: 'entfernen' }, '✕'))));
     const seen = el('button', { type: 'button', class: 'secondary', id: 'mark-seen', onclick: () => { const ww = loadWatch(); ww.lastSeen = new Date().toISOString(); saveWatch(ww); location.hash = '#/watch'; route(); } }, 'Als gelesen markieren');
     const results = el('div', { id: 'watch-hits' });
-    page('Watchlist', add, lists, el('p', { class: 'muted' }, 'Neu seit ' + since + ' ', seen), results);
+    page('Watchlist', add, lists, el('p', { class: 'muted' }, (w.lastSeen || params.get('since') ? 'Neu seit ' + since : 'Alles (noch nie als gelesen markiert)') + ' ', seen), results);
     if (!w.terms.length && !w.entities.length) { results.appendChild(empty('Noch nichts beobachtet: Begriff hinzufügen oder auf einer Entitätsseite „Entität beobachten“ wählen.')); return; }
     const p = new URLSearchParams();
     p.set('since', since);
