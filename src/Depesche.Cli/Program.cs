@@ -63,6 +63,7 @@ public static class Program
         root.Add(EventsCommand.Create(console));
         root.Add(ExportCommand.Create(console));
         root.Add(WorkerCommand.Create(console));
+        root.Add(ServeCommand.Create(console));
         var train = new Command("train", "Train a model from the shared data.");
         train.Add(TrainNerCommand.Create(console));
         root.Add(train);

@@ -31,6 +31,7 @@ public static class BenchCommand
         cmd.Add(BenchStoreCommand.Search(console));
         cmd.Add(BenchNerPeerCommand.Folds(console));
         cmd.Add(BenchNerPeerCommand.Peer(console));
+        cmd.Add(BenchServeCommand.Create(console));
         return cmd;
     }
 
