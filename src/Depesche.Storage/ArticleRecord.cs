@@ -33,6 +33,8 @@ internal sealed class ArticleRecord
     public required string AnalysisJson { get; init; }
     public required IReadOnlyList<StoredEntity> Entities { get; init; }
     public required IReadOnlyList<StoredTime> Times { get; init; }
+    /// <summary>Entity identity, quote and event rows from the links, quotes and events layers.</summary>
+    public required LayerRows Rows { get; init; }
     /// <summary>Lower-cased agency and first dateline place: the key for finding earlier versions.</summary>
     public string? AgencyKey { get; init; }
     public string? DatelineKey { get; init; }
@@ -51,9 +53,15 @@ internal sealed class ArticleRecord
         var text = a.Text;
         var src = a.Source;
         var entities = new List<StoredEntity>();
+        var identity = LayerRows.MentionIdentity(analysis.Find<LinkLayer>(LayerName.Links));
         if (analysis.Find<Layer<EntityMention>>(LayerName.Entities) is { } el)
-            foreach (var e in el.Items)
-                entities.Add(new StoredEntity(e.Start, e.End, text[e.Start..e.End], Json.TypeName(e.Type), e.Flags, e.Level, Math.Round(e.Confidence, 3)));
+            for (int i = 0; i < el.Count; i++)
+            {
+                var e = el[i];
+                string? id = null, name = null;
+                if (identity.TryGetValue(i, out var ident)) (id, name) = ident;
+                entities.Add(new StoredEntity(e.Start, e.End, text[e.Start..e.End], Json.TypeName(e.Type), e.Flags, e.Level, Math.Round(e.Confidence, 3), id, name));
+            }
         var times = new List<StoredTime>();
         if (analysis.Find<Layer<TimeExpression>>(LayerName.Times) is { } tl)
             foreach (var t in tl.Items)
@@ -85,6 +93,7 @@ internal sealed class ArticleRecord
             AnalysisJson = Encoding.UTF8.GetString(ms.ToArray()),
             Entities = entities,
             Times = times,
+            Rows = LayerRows.From(analysis, identity),
             AgencyKey = src.Agency?.Trim().ToLowerInvariant(),
             DatelineKey = src.Datelines.IsDefaultOrEmpty ? null : src.Datelines[0].Place.Trim().ToLowerInvariant(),
             Signature = MinHashSignature.Of(body),

@@ -45,6 +45,24 @@ public interface IArticleStore : IDisposable
 
     /// <summary>All articles in the order they were stored, streamed (entities and times included).</summary>
     IEnumerable<StoredArticle> Export();
+
+    /// <summary>
+    /// Quotes matching every filter of <paramref name="query"/>, newest article first, then in text order;
+    /// <see cref="QuoteResults.Total"/> counts all matches, the list is one page (<see cref="QuoteQuery.Limit"/>, <see cref="QuoteQuery.Offset"/>).
+    /// Throws <see cref="StoreException"/> on a store of an older schema that keeps no quote rows.
+    /// </summary>
+    QuoteResults Quotes(QuoteQuery query);
+
+    /// <summary>Event mentions matching every filter of <paramref name="query"/>, newest article first, then in text order; paged like <see cref="Quotes"/>.</summary>
+    EventResults Events(EventQuery query);
+
+    /// <summary>
+    /// The profile of the entity that <paramref name="nameOrId"/> names: an entity id (<c>Q7747</c>, <c>kb:peskow</c>), a canonical
+    /// name, a way it was written (<c>Selenskyj</c>), or words of its canonical name; when several match, the most mentioned
+    /// is profiled and the others are listed in <see cref="EntityProfile.OtherMatches"/>. Null when none matches. Identity
+    /// comes from the links layer: articles analysed without entity linking contribute nothing here.
+    /// </summary>
+    EntityProfile? Entity(string nameOrId, EntityProfileOptions? options = null);
 }
 
 /// <summary>A queue of work for <c>depesche worker</c> processes: each item is processed by exactly one worker.</summary>

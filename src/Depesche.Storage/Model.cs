@@ -69,8 +69,12 @@ public sealed record IngestBatch
 /// <summary>What one <see cref="IArticleStore.Write"/> did: one result per analysis, in order, and how many rejections were new.</summary>
 public sealed record BatchResult(IReadOnlyList<PutResult> Articles, int RejectionsAdded);
 
-/// <summary>An entity mention as a flat row: offsets into the article text, surface text and GermEval type.</summary>
-public sealed record StoredEntity(int Start, int End, string Text, string Type, EntityFlags Flags, int Level, double Confidence);
+/// <summary>
+/// An entity mention as a flat row: offsets into the article text, surface text and GermEval type.
+/// <see cref="EntityId"/> and <see cref="Name"/> (canonical) come from the mention's first link in the links layer;
+/// both are null when the mention is not linked (or the article was analysed without linking).
+/// </summary>
+public sealed record StoredEntity(int Start, int End, string Text, string Type, EntityFlags Flags, int Level, double Confidence, string? EntityId = null, string? Name = null);
 
 /// <summary>A time expression as a flat row.</summary>
 public sealed record StoredTime(int Start, int End, string Text, string Type, string Value, string? Mod);

@@ -13,7 +13,7 @@ namespace Depesche.Storage;
 /// (<c>ON CONFLICT DO NOTHING</c>, <c>RETURNING</c>, named <c>@</c> parameters); subclasses add full-text search.
 /// Not thread-safe: one instance per thread.
 /// </summary>
-internal abstract class SqlStore : IArticleStore, IWorkQueue
+internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
@@ -65,6 +65,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
         CREATE TABLE IF NOT EXISTS entities (
           article_id TEXT NOT NULL, start_pos INTEGER NOT NULL, end_pos INTEGER NOT NULL,
           text TEXT NOT NULL, type TEXT NOT NULL, flags INTEGER NOT NULL, level INTEGER NOT NULL, confidence DOUBLE PRECISION NOT NULL,
+          entity_id TEXT, entity_name TEXT,
           PRIMARY KEY (article_id, start_pos, end_pos, level))
         """,
         "CREATE INDEX IF NOT EXISTS entities_text ON entities (lower(text))",
@@ -93,6 +94,7 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
           worker TEXT, message TEXT, updated_at TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS work_queue_status ON work_queue (status, id)",
+        .. ArchiveSchema(),
     ];
 
     /// <summary>
@@ -107,12 +109,32 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
         if (present?.Invoke(tx) == true)
         {
             tx.Commit();
+            Schema = SchemaVersion;
             return;
         }
-        foreach (var sql in list.Skip(lockStatements)) Exec(tx, sql);
-        Exec(tx, "INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING");
+        Exec(tx, list[lockStatements]);
+        var found = Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string;
+        CheckSchema(found is null ? null : int.Parse(found, CultureInfo.InvariantCulture), tx, migrating: true);
+        // Why: before the DDL, whose indexes may name the added columns; a table not there yet is created with them.
+        foreach (var (table, column, type) in AddedColumns)
+            if (Columns(tx, table) is { Count: > 0 } columns && !columns.Contains(column)) Exec(tx, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+        foreach (var sql in list.Skip(lockStatements + 1)) Exec(tx, sql);
+        Exec(tx, "INSERT INTO meta (key, value) VALUES ('schema', @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         tx.Commit();
+        Schema = SchemaVersion;
     }
+
+    /// <summary>Reads the schema version of a store opened read-only, and refuses one this build cannot read.</summary>
+    protected void ReadSchema()
+    {
+        var found = Scalar(null, "SELECT value FROM meta WHERE key = 'schema'") as string;
+        Schema = found is null ? SchemaVersion : int.Parse(found, CultureInfo.InvariantCulture);
+        CheckSchema(Schema, null, migrating: false);
+    }
+
+    /// <summary>The column names of <paramref name="table"/>, lower-case; empty when there is no such table.</summary>
+    protected abstract HashSet<string> Columns(DbTransaction tx, string table);
 
     // ---- writing -------------------------------------------------------------------------------------------
 
@@ -165,11 +187,12 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
                 continue;
             }
             foreach (var e in r.Entities)
-                Exec(tx, "INSERT INTO entities (article_id, start_pos, end_pos, text, type, flags, level, confidence) VALUES (@a, @s, @e, @t, @ty, @f, @l, @c) ON CONFLICT DO NOTHING",
-                    ("a", r.Id), ("s", e.Start), ("e", e.End), ("t", e.Text), ("ty", e.Type), ("f", (int)e.Flags), ("l", e.Level), ("c", e.Confidence));
+                Exec(tx, "INSERT INTO entities (article_id, start_pos, end_pos, text, type, flags, level, confidence, entity_id, entity_name) VALUES (@a, @s, @e, @t, @ty, @f, @l, @c, @id, @n) ON CONFLICT DO NOTHING",
+                    ("a", r.Id), ("s", e.Start), ("e", e.End), ("t", e.Text), ("ty", e.Type), ("f", (int)e.Flags), ("l", e.Level), ("c", e.Confidence), ("id", e.EntityId), ("n", e.Name));
             foreach (var t in r.Times)
                 Exec(tx, "INSERT INTO times (article_id, start_pos, end_pos, text, type, value, mod) VALUES (@a, @s, @e, @t, @ty, @v, @m) ON CONFLICT DO NOTHING",
                     ("a", r.Id), ("s", t.Start), ("e", t.End), ("t", t.Text), ("ty", t.Type), ("v", t.Value), ("m", t.Mod));
+            WriteRows(tx, r.Id, r.Rows);
             if (r.Signature.Shingles > 0)
             {
                 var bands = r.Signature.BandHashes();
@@ -279,9 +302,11 @@ internal abstract class SqlStore : IArticleStore, IWorkQueue
             a = ReadArticle(reader);
         }
         var entities = ImmutableArray.CreateBuilder<StoredEntity>();
-        using (var reader = Reader(null, "SELECT start_pos, end_pos, text, type, flags, level, confidence FROM entities WHERE article_id = @id ORDER BY start_pos, end_pos DESC, level", ("id", id)))
+        // Why: a store of schema 1, opened read-only, has no identity columns.
+        var identity = Schema >= 2 ? "entity_id, entity_name" : "NULL, NULL";
+        using (var reader = Reader(null, $"SELECT start_pos, end_pos, text, type, flags, level, confidence, {identity} FROM entities WHERE article_id = @id ORDER BY start_pos, end_pos DESC, level", ("id", id)))
             while (reader.Read())
-                entities.Add(new StoredEntity(I32(reader, 0), I32(reader, 1), reader.GetString(2), reader.GetString(3), (EntityFlags)I32(reader, 4), I32(reader, 5), reader.GetDouble(6)));
+                entities.Add(new StoredEntity(I32(reader, 0), I32(reader, 1), reader.GetString(2), reader.GetString(3), (EntityFlags)I32(reader, 4), I32(reader, 5), reader.GetDouble(6), Str(reader, 7), Str(reader, 8)));
         var times = ImmutableArray.CreateBuilder<StoredTime>();
         using (var reader = Reader(null, "SELECT start_pos, end_pos, text, type, value, mod FROM times WHERE article_id = @id ORDER BY start_pos, end_pos DESC", ("id", id)))
             while (reader.Read())

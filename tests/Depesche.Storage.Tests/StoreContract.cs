@@ -7,7 +7,7 @@ namespace Depesche.Storage.Tests;
 /// The store contract, written once and made concrete per backend (<see cref="SqliteStoreTests"/>,
 /// <see cref="PostgresStoreTests"/>). Each test gets a fresh, empty store.
 /// </summary>
-public abstract class StoreContract : IDisposable
+public abstract partial class StoreContract : IDisposable
 {
     private readonly List<IArticleStore> _opened = [];
 

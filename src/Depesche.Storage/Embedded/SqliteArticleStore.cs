@@ -69,6 +69,7 @@ internal sealed class SqliteArticleStore : SqlStore
                 store.CreateSchema(store.CommonSchema());
                 store.CatchUpIndex();
             }
+            else store.ReadSchema();
             return store;
         }
         catch (LockObtainFailedException ex)
@@ -107,6 +108,14 @@ internal sealed class SqliteArticleStore : SqlStore
         {
             throw new StoreException($"the store folder '{folder}' is not writable: {ex.Message}", ex);
         }
+    }
+
+    protected override HashSet<string> Columns(DbTransaction tx, string table)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Reader(tx, "SELECT name FROM pragma_table_info(@t)", ("t", table));
+        while (r.Read()) set.Add(r.GetString(0).ToLowerInvariant());
+        return set;
     }
 
     /// <summary>The highest article sequence number recorded as committed to the index.</summary>

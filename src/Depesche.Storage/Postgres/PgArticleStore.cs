@@ -17,6 +17,7 @@ internal sealed class PgArticleStore : SqlStore
     protected override string SerialPrimaryKey => "BIGSERIAL PRIMARY KEY";
     protected override string BlobType => "BYTEA";
     protected override string ClaimSuffix => " FOR UPDATE SKIP LOCKED";
+    protected override string Ordinal => " COLLATE \"C\"";
 
     public static PgArticleStore Open(string connectionString, TimeProvider? clock)
     {
@@ -58,7 +59,7 @@ internal sealed class PgArticleStore : SqlStore
                 ]), lockStatements: 1, present: tx =>
                     // Why: DDL on existing tables still takes table locks, which deadlock with a running worker's inserts.
                     store.Scalar(tx, "SELECT to_regclass('meta') IS NOT NULL") is true &&
-                    store.Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string == "1");
+                    store.Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string == SchemaVersion.ToString(CultureInfo.InvariantCulture));
                 return 0;
             });
         }
@@ -68,6 +69,14 @@ internal sealed class PgArticleStore : SqlStore
             throw;
         }
         return store;
+    }
+
+    protected override HashSet<string> Columns(System.Data.Common.DbTransaction tx, string table)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Reader(tx, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t", ("t", table));
+        while (r.Read()) set.Add(r.GetString(0).ToLowerInvariant());
+        return set;
     }
 
     public override SearchResults Search(SearchQuery q) => Guard("search", () =>
