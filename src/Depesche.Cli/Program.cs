@@ -60,6 +60,8 @@ public static class Program
         root.Add(StoriesCommand.Create(console));
         root.Add(ExportCommand.Create(console));
         root.Add(WorkerCommand.Create(console));
+        root.Add(AgendaCommand.Create(console));
+        root.Add(BriefCommand.Create(console));
         var train = new Command("train", "Train a model from the shared data.");
         train.Add(TrainNerCommand.Create(console));
         root.Add(train);
