@@ -80,7 +80,8 @@ public enum ClaimChange : byte
 /// <summary>One line of an agenda item's claim history: who said what, where, and when it was published.</summary>
 public sealed record AgendaClaim(
     string ArticleId, int Index, DateOnly? Published, string? Source, string? Attribution, string? Url,
-    EventStatus Status, ClaimChange Change, bool Unconfirmed, string? Date, float Confidence, string? Evidence, ImmutableArray<string> SourceChain)
+    EventStatus Status, ClaimChange Change, bool Unconfirmed, string? Date, float Confidence, string? Evidence, ImmutableArray<string> SourceChain,
+    ImmutableArray<string> AlsoAttributed)
 {
     /// <summary>Who the claim rests on, outwards: attribution, then the quote's chain, then the agency (<c>Selenskyj via Interfax-Ukraina via dpa-AFX</c>).</summary>
     public string Via
@@ -96,7 +97,7 @@ public sealed record AgendaClaim(
             for (int i = parts.Count - 1; i > 0; i--)
                 if (parts.Take(i).Any(p => p.Contains(parts[i], StringComparison.OrdinalIgnoreCase) || parts[i].Contains(p, StringComparison.OrdinalIgnoreCase)))
                     parts.RemoveAt(i);
-            return string.Join(" via ", parts);
+            return string.Join(" via ", parts) + (AlsoAttributed.IsDefaultOrEmpty ? "" : " (also: " + string.Join(", ", AlsoAttributed) + ")");
         }
     }
 }
@@ -151,9 +152,11 @@ public sealed record AgendaQuery
 /// <summary>An event claim with the TIMEX3 mod of its time expression (<c>END</c> for "gegen Ende der Woche"), which <see cref="EventClaim.Date"/> alone loses.</summary>
 /// <see cref="SourceChain"/> is the chain of the quote the event was found in, from the speaker outwards
 /// (<c>Selenskyj</c>, <c>Interfax-Ukraina</c>, <c>dpa-AFX</c>); empty outside quotes.
+/// <see cref="AlsoAttributed"/> holds the attributions of mentions folded into this one (see <see cref="Agenda"/>).
 public sealed record DatedClaim(EventClaim Claim, string? DateMod = null)
 {
     public ImmutableArray<string> SourceChain { get; init; } = [];
+    public ImmutableArray<string> AlsoAttributed { get; init; } = [];
 }
 
 /// <summary>
@@ -231,6 +234,8 @@ public static class Agenda
                         Confidence = Math.Max(t.Confidence, c.Claim.Confidence),
                     },
                     SourceChain = target.SourceChain.IsDefaultOrEmpty ? c.SourceChain : target.SourceChain,
+                    AlsoAttributed = t.Attribution is null || c.Claim.Attribution is null || c.Claim.Attribution == t.Attribution || target.AlsoAttributed.Contains(c.Claim.Attribution)
+                        ? target.AlsoAttributed : target.AlsoAttributed.Add(c.Claim.Attribution),
                 };
                 if (!folds.TryGetValue((t.ArticleId, t.Index), out var why)) folds[(t.ArticleId, t.Index)] = why = [];
                 why.Add($"{t.ArticleId} mention {c.Claim.Index.ToString(CultureInfo.InvariantCulture)} ({EventNames.Of(c.Claim.Status)}, undated"
@@ -282,7 +287,7 @@ public static class Agenda
             };
             if (c.Status is EventStatus.Planned or EventStatus.Unconfirmed) planSeen = true;
             claims.Add(new AgendaClaim(c.ArticleId, c.Index, c.Published, c.Source, c.Attribution, c.Url, c.Status, change, unconfirmed, c.Date, c.Confidence, c.Evidence,
-                extra.GetValueOrDefault((c.ArticleId, c.Index))?.SourceChain ?? []));
+                extra.GetValueOrDefault((c.ArticleId, c.Index))?.SourceChain ?? [], extra.GetValueOrDefault((c.ArticleId, c.Index))?.AlsoAttributed ?? []));
         }
         var list = claims.MoveToImmutable();
         // Why: the item is unconfirmed while no plan was stated without that flag and no outcome was reported.

@@ -64,6 +64,9 @@ public static class AgendaJson
             w.WriteStartArray("sourceChain");
             foreach (var s in c.SourceChain) w.WriteStringValue(s);
             w.WriteEndArray();
+            w.WriteStartArray("alsoAttributed");
+            foreach (var s in c.AlsoAttributed.IsDefault ? [] : c.AlsoAttributed) w.WriteStringValue(s);
+            w.WriteEndArray();
             w.WriteString("via", c.Via);
             Str(w, "date", c.Date);
             w.WriteNumber("confidence", Math.Round(c.Confidence, 3));
