@@ -60,7 +60,7 @@ public sealed class BriefRenderer(string linkBase = BriefRenderer.DefaultLinkBas
         if (b.Quotes.IsEmpty) h.Append("<p class=\"empty\">No new quotes.</p>\n");
         foreach (var q in b.Quotes)
         {
-            h.Append("<div class=\"item\"><blockquote>„").Append(E(q.Text)).Append("“</blockquote>— ").Append(E(q.Speaker ?? "unknown speaker"));
+            h.Append("<div class=\"item\"><blockquote>„").Append(E(Bare(q.Text))).Append("“</blockquote>— ").Append(E(q.Speaker ?? "unknown speaker"));
             if (!q.Chain.IsDefaultOrEmpty) h.Append(" <span class=\"meta\">(").Append(E("via " + string.Join(" via ", q.Chain))).Append(")</span>");
             h.Append(E($"; cited in {q.ArticleIds.Length} article(s): "));
             h.Append(string.Join(", ", q.ArticleIds.Select(id => Link(id, id)))).Append("</div>\n");
@@ -132,7 +132,7 @@ public sealed class BriefRenderer(string linkBase = BriefRenderer.DefaultLinkBas
         m.Append("\n## Most-cited new quotes\n\n");
         if (b.Quotes.IsEmpty) m.Append("No new quotes.\n");
         foreach (var q in b.Quotes)
-            m.Append("- „").Append(M(q.Text)).Append("“ — ").Append(M(q.Speaker ?? "unknown speaker"))
+            m.Append("- „").Append(M(Bare(q.Text))).Append("“ — ").Append(M(q.Speaker ?? "unknown speaker"))
              .Append(q.Chain.IsDefaultOrEmpty ? "" : M(" (via " + string.Join(" via ", q.Chain) + ")"))
              .Append($"; cited in {q.ArticleIds.Length}: ").Append(string.Join(", ", q.ArticleIds.Select(id => MLink(id, id)))).Append('\n');
         m.Append("\n## Upcoming\n\n");
@@ -149,6 +149,9 @@ public sealed class BriefRenderer(string linkBase = BriefRenderer.DefaultLinkBas
              .Append(string.Join(", ", s.ArticleIds.Select(id => MLink(id, id)))).Append('\n');
         return m.ToString();
     }
+
+    /// <summary>The quote without the quotation marks it was printed with (the renderer sets its own).</summary>
+    private static string Bare(string text) => text.Trim().Trim('"', '„', '“', '”', '»', '«', '\'', '‚', '‘').Trim();
 
     private static string Spark(Surge s)
     {

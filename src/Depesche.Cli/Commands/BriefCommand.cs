@@ -14,8 +14,11 @@ namespace Depesche.Cli.Commands;
 /// <c>depesche brief</c>: the morning briefing over the store (<see cref="BriefBuilder"/>), as self-contained HTML,
 /// Markdown, or PDF printed by headless Chromium from that HTML.
 /// </summary>
-public static class BriefCommand
+public static partial class BriefCommand
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(date \d{4}-\d{2}-\d{2}\s+)?([\p{Lu}/ .\-]{2,60}\s*\([^)]{1,40}\)\s*[-–]\s*)?")]
+    private static partial System.Text.RegularExpressions.Regex WirePrefix();
+
     public static Command Create(CliConsole console)
     {
         var since = new Option<string>("--since") { Description = "Start of the window: a duration back from --now (24h, 3d) or a day/instant (yyyy-MM-dd, ISO 8601).", DefaultValueFactory = _ => "24h" };
@@ -94,7 +97,7 @@ public static class BriefCommand
         // Why: quotes come from the store's quote rows (speaker identity and chain resolved there), only for new articles.
         foreach (var id in fresh)
             foreach (var q in s.Quotes(new QuoteQuery { ArticleId = id, Limit = 1000 }).Quotes)
-                quotes.Add(new BriefQuote(id, q.Index, q.Text, q.Speaker?.Name, q.Speaker?.EntityId, [.. q.Sources.Select(x => x.Name)]));
+                quotes.Add(new BriefQuote(id, q.Index, q.Text, q.Speaker?.Name, q.Speaker?.EntityId, [.. q.Sources.Where(x => x.Kind != "speaker").Select(x => x.Name)]));
         var claims = AgendaCommand.LoadClaims(s, console, "brief", out bad);
         return new BriefInput { Articles = articles, Mentions = mentions, Quotes = quotes, Claims = claims, Since = since, Now = now, Watchlist = watch };
     }
@@ -105,9 +108,10 @@ public static class BriefCommand
         return a.PublishedDate is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
     }
 
+    /// <summary>A headline for an article without one: its first sentence, after the wire's date line and dateline.</summary>
     private static string FirstSentence(string text)
     {
-        var t = text.Trim();
+        var t = WirePrefix().Replace(text.Trim(), "");
         int dot = t.IndexOf(". ", StringComparison.Ordinal);
         var s = dot > 0 ? t[..(dot + 1)] : t;
         return s.Length > 140 ? s[..140] + "…" : s;
