@@ -58,6 +58,9 @@ public static class Program
         root.Add(IngestCommand.Create(console));
         root.Add(SearchCommand.Create(console));
         root.Add(StoriesCommand.Create(console));
+        root.Add(EntityCommand.Create(console));
+        root.Add(QuotesCommand.Create(console));
+        root.Add(EventsCommand.Create(console));
         root.Add(ExportCommand.Create(console));
         root.Add(WorkerCommand.Create(console));
         root.Add(AgendaCommand.Create(console));

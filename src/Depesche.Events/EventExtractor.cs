@@ -41,7 +41,7 @@ public static class EventExtractor
         public bool AsTarget;      // joined from a directed noun ("Sanktionen gegen X")
     }
 
-    private readonly record struct PlaceCandidate(int First, int Last, string Name);
+    private readonly record struct PlaceCandidate(int First, int Last, string Name, bool ViaAuf = false, bool Direction = false);
 
     private sealed class TriggerHit
     {
@@ -52,7 +52,10 @@ public static class EventExtractor
         public EventMode Mode;
         public string Cameo = "";
         public bool Absorbed;
+        public bool Announced;     // "kündigte … einen Generalstreik an": the announced event itself, planned
         public readonly List<ActorMention> Local = [];
+        public TriggerHit? AccusedBy;   // an attack inside an accusation: its actors are the accusation's targets too
+        public TriggerHit? MergedInto;  // a noun that became the announcement's event: its actors join, then it is dropped
     }
 
     private sealed class Doc
@@ -69,6 +72,7 @@ public static class EventExtractor
         private readonly ImmutableArray<EntityMention> _entities;
         private readonly ImmutableArray<EntityLink> _links;
         private readonly DateOnly? _published;
+        private readonly string? _datelineCountry;
         private readonly int[] _paragraphOf;
         private string? _lastPerson;
         private int _lastPersonStart = -1, _lastPersonEnd = -1;
@@ -103,6 +107,13 @@ public static class EventExtractor
             _entities = a.Find<Layer<EntityMention>>(LayerName.Entities)?.Items ?? [];
             _links = a.Find<LinkLayer>(LayerName.Links)?.Links ?? [];
             _published = a.Article.Source.Published?.Date;
+            // The dateline's country: "Die Regierung" in a PARIS report is France's.
+            var dl = a.Article.Source.Datelines;
+            if (!dl.IsDefaultOrEmpty && dl[0].Place.Length > 1)
+            {
+                var place = char.ToUpperInvariant(dl[0].Place[0]) + dl[0].Place[1..].ToLowerInvariant();
+                if (EventLexicon.Actors.TryGetValue(place, out var dc) && dc.Metonym) _datelineCountry = dc.Name;
+            }
             _paragraphOf = new int[Sentences.Count];
             var paragraphs = a.Article.Paragraphs;
             for (int s = 0, p = 0; s < Sentences.Count; s++)
@@ -204,6 +215,17 @@ public static class EventExtractor
                     hit ??= new TriggerHit { Token = i, Def = d };
                 }
                 if (hit is null) continue;
+                if (hit.Def.Type == EventType.Consult && !hit.Def.Noun && (Is(i, "sprechen") || Is(i, "sprach") || Is(i, "sprachen") || Is(i, "gesprochen")))
+                {
+                    bool partner = false, reflexive = false;
+                    for (int j = first; j < end; j++)
+                        if (ClauseOf(j) == ClauseOf(i) && IsWord(j))
+                        {
+                            if (Has(j, Cue.Mit) || (Has(j, Cue.Topic) && Is(j, "über"))) partner = true;
+                            if (Has(j, Cue.Reflexive)) reflexive = true;
+                        }
+                    if (!partner || reflexive) continue;
+                }
                 // Why: "sagte … ab" is a cancellation cue, and "zog … ab" without troops would be noise; handled by the particle table.
                 hit.Type = hit.Def.Type;
                 hit.Mode = hit.Def.Mode;
@@ -214,22 +236,65 @@ public static class EventExtractor
             for (int i = first + 1; i < end; i++)
                 if (Is(i, "Bedeutung") && (Is(i - 1, "grundlegender") || Is(i - 1, "entscheidender") || Is(i - 1, "zentraler")))
                     hits.Add(new TriggerHit { Token = i, Def = new TriggerDef(EventType.Request, EventMode.None, "100", false, true), Type = EventType.Request, Cameo = "100" });
+            // A denial is an event of its own only when it denies a report and the sentence names no other event.
+            if (hits.Count > 1) hits.RemoveAll(h => h.Def.Type == EventType.Statement && (_cue[h.Token] & Cue.Denied) != 0);
+            // "eine Vereinbarung treffen" is agreeing, not meeting.
+            if (hits.Exists(h => h.Def.Noun && h.Type == EventType.Agree))
+                hits.RemoveAll(h => !h.Def.Noun && h.Type == EventType.Consult && (Is(h.Token, "getroffen") || Is(h.Token, "treffen") || Is(h.Token, "traf")));
+            // "auf die Straße gegangen": a protest.
+            for (int i = first + 2; i < end; i++)
+                if (Is(i, "Straße") && Is(i - 1, "die") && Is(i - 2, "auf"))
+                    for (int j = first; j < end; j++)
+                        if (ClauseOf(j) == ClauseOf(i) && (Is(j, "gegangen") || Is(j, "gingen") || Is(j, "ging") || Is(j, "gehen")))
+                        {
+                            hits.Add(new TriggerHit { Token = j, Def = new TriggerDef(EventType.Protest, EventMode.None, "141", false, false), Type = EventType.Protest, Cameo = "141" });
+                            break;
+                        }
             if (hits.Count == 0) { UpdateLastPerson(actors); return; }
             hits.Sort((x, y) => x.Token.CompareTo(y.Token));
+            // "unter Vermittlung der USA getroffen": the mediation is part of the other event; the mediator joins it.
+            foreach (var h in hits)
+                if (h.Def.Noun && h.Mode == EventMode.ThirdParty && h.Token > first && Is(h.Token - 1, "unter")
+                    && hits.Find(o => o != h && o.Type != EventType.Consult) is { } host)
+                { h.Absorbed = true; h.MergedInto = host; }
 
             // Absorb nouns inside a speech act's bracket or right after it in the same clause.
             foreach (var h in hits)
             {
-                if (!h.Def.SpeechAct || h.Def.Noun) continue;
+                // Speech acts, and agreeing verbs ("vereinbarten eine engere Zusammenarbeit"), contain what they are about.
+                if (!(h.Def.SpeechAct || h.Type == EventType.Agree) || h.Def.Noun) continue;
                 int stop = h.Particle >= 0 ? h.Particle : LastOfClause(h.Token, end, clause, first);
                 // The content of "forderte X auf, Sanktionen zu verhängen" is part of the speech act, not an event of its own.
                 int after = LastOfClause(stop, end, clause, first) + 1;
                 while (after < end && !IsWord(after)) after++;
+                int bracketEnd = stop;
                 if (after < end && zuClause[ClauseOf(after)]) stop = LastOfClause(after, end, clause, first);
+                // "drohte mit Sanktionen, falls Moskau einer Waffenruhe nicht zustimme": the condition belongs to the threat.
+                else if (after < end && h.Type == EventType.Threaten && (Is(after, "falls") || Is(after, "wenn") || Is(after, "sollte"))) stop = LastOfClause(after, end, clause, first);
+                // "haben … Militärübungen angekündigt": with a participle at the clause end, the object stands before it.
+                int from = h.Token;
+                if (h.Particle < 0 && h.Type == EventType.Statement)
+                    from = FirstOfClause(h.Token, first, clause);
                 foreach (var o in hits)
                 {
-                    if (o == h || o.Absorbed || !o.Def.Noun || o.Token <= h.Token || o.Token > stop) continue;
+                    if (o == h || o.Absorbed || o.Token > stop) continue;
+                    if (o.Token <= h.Token && !(o.Token > from && o.Def.Noun)) continue;
+                    // A proposal "zu vermitteln" is the offer of that event; other verbs stay events of their own.
+                    if (!o.Def.Noun && !(h.Mode == EventMode.Propose && o.Token > bracketEnd)) continue;
+                    // A condemned attack still happened: "verurteilte neue russische Angriffe".
+                    if (h.Type == EventType.Accuse && o.Type == EventType.Assault && o.Token <= bracketEnd) { o.AccusedBy = h; continue; }
                     o.Absorbed = true;
+                    // An announcement or promise of an event is that event, planned ("kündigten einen Generalstreik an").
+                    if (h.Type == EventType.Statement && !h.Announced && o.Token <= bracketEnd && o.Def.Noun && !o.Def.SpeechAct
+                        && o.Type is not (EventType.Statement or EventType.Request or EventType.Accuse or EventType.Reject or EventType.Support or EventType.Agree)
+                        && o.Mode != EventMode.Propose && (_cue[h.Token] & Cue.Denied) == 0)
+                    {
+                        h.Announced = true;
+                        h.Type = o.Type;
+                        h.Mode = o.Mode;
+                        h.Cameo = o.Cameo;
+                        o.MergedInto = h;
+                    }
                     if (h.Mode == EventMode.Propose && o.Type is EventType.Consult or EventType.Aid)
                     {
                         h.Type = o.Type;
@@ -241,12 +306,17 @@ public static class EventExtractor
             // A noun after "über"/"um" names what another trigger of the sentence is about ("beraten über neue Hilfen").
             foreach (var h in hits)
             {
-                if (h.Absorbed || !h.Def.Noun || !hits.Exists(o => o != h && !o.Absorbed && ClauseOf(o.Token) == ClauseOf(h.Token))) continue;
-                for (int j = h.Token - 1; j >= first && j >= h.Token - 4 && ClauseOf(j) == ClauseOf(h.Token); j--)
+                if (h.Absorbed || !h.Def.Noun) continue;
+                for (int j = h.Token - 1; j >= first && j >= h.Token - 6 && ClauseOf(j) == ClauseOf(h.Token); j--)
                 {
-                    if (!IsWord(j)) break;
-                    if (Has(j, Cue.Topic)) { h.Absorbed = true; break; }
-                    if (_cap[j] || _trig[j] is not null) break;
+                    if (!IsWord(j) || _trig[j] is not null) break;
+                    if (Has(j, Cue.Topic))
+                    {
+                        // "Berichte über ein geplantes Treffen": a report's topic is the event reported.
+                        if (!(j > first && (Is(j - 1, "Berichte") || Is(j - 1, "Bericht") || Is(j - 1, "Berichten") || Is(j - 1, "Meldungen") || Is(j - 1, "Spekulationen"))))
+                            h.Absorbed = true;
+                        break;
+                    }
                 }
             }
 
@@ -299,7 +369,13 @@ public static class EventExtractor
                         if (m.BoundTo == h.Token && !list.Contains(m)) list.Add(m);
                 }
                 // A noun with nobody in its clause ("…, die Gespräche führen"): the earlier main-clause actors.
-                if (list.Count == 0 && h.Def.Noun && !subClause[tc])
+                bool denial = false;
+                for (int j = first; j < end; j++) if (IsWord(j) && Has(j, Cue.Denied)) denial = true;
+                // "Der Kreml dementierte, dass es Gespräche mit den USA gegeben habe": the denier is a party.
+                if (denial && h.Def.Noun && subClause[tc] && list.Count > 0)
+                    foreach (var m in actors)
+                        if (m.BoundTo < 0 && m.First < h.Token && ClauseOf(m.First) == ClauseOf(first) && !list.Contains(m)) list.Insert(0, m);
+                if (list.Count == 0 && h.Def.Noun && (!subClause[tc] || denial))
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && ClauseOf(m.First) < tc && !apposition[ClauseOf(m.First)] && !subClause[ClauseOf(m.First)] && !speechClause[ClauseOf(m.First)]) list.Add(m);
                 // A speech act reaches into its "dass" clause for the addressee.
@@ -316,11 +392,20 @@ public static class EventExtractor
                     if (subj is not null) list.Insert(0, subj);
                     else if (attribution is { } at && at.Person) list.Insert(0, new ActorMention { First = -1, Name = at.Name, Person = true, Description = null, Last = -1 });
                 }
+                // The announced event's own participants, and the attackers an accusation names.
+                foreach (var o in hits)
+                    if (o.MergedInto == h || o.AccusedBy == h)
+                        foreach (var m in actors)
+                            if (m.BoundTo == o.Token && !list.Contains(m)) { if (o.AccusedBy == h) m.AsTarget = true; list.Add(m); }
                 // "Dort traf er Selenskyj": the subject pronoun stands for the last person named.
-                if (!h.Def.SpeechAct && _lastPerson is not null && !list.Exists(m => m.Person && m.First >= 0 && m.First < h.Token + 3))
+                if (!h.Def.SpeechAct && _lastPerson is not null)
                     for (int j = first; j < end; j++)
                         if (ClauseOf(j) == tc && IsWord(j) && Is(j, "er") && !(j > first && Has(j - 1, Cue.Speech)))
-                        { list.Insert(0, new ActorMention { First = j, Last = j, Name = _lastPerson, Person = true }); break; }
+                        {
+                            if (!list.Exists(m => m.Person && m.First >= 0 && m.First < j) && !list.Exists(m => m.Name == _lastPerson))
+                                list.Insert(0, new ActorMention { First = j, Last = j, Name = _lastPerson, Person = true });
+                            break;
+                        }
                 // What talks are about is not who talks: "beraten über neue Hilfen für die Ukraine".
                 if (h.Type == EventType.Consult) list.RemoveAll(m => m.First >= 0 && InTopic(m.First, h.Token, first, clause));
                 var evActors = ImmutableArray.CreateBuilder<EventActor>();
@@ -342,8 +427,12 @@ public static class EventExtractor
                 int bestDist = int.MaxValue;
                 foreach (var pc in places)
                 {
-                    if (h.Def.SpeechAct && pc.First > h.Token) continue;
+                    if (h.Def.SpeechAct && !h.Announced && pc.First > h.Token) continue;
                     if (InTopic(pc.First, h.Token, first, clause)) continue;
+                    if (pc.ViaAuf && h.Type != EventType.Assault) continue;
+                    if (pc.Direction && h.Mode != EventMode.Visit) continue;
+                    // "bei Gesprächen in Istanbul": a place right after another noun trigger is that event's.
+                    if (hits.Exists(o => o != h && !o.Absorbed && o.Def.Noun && o.Token < pc.First && pc.First - o.Token <= 3 && !(o.Token < h.Token && h.Token < pc.First))) continue;
                     int dist = Math.Abs(pc.First - h.Token) + (ClauseOf(pc.First) == tc ? 0 : 1000);
                     if (dist < bestDist) { bestDist = dist; place = new EventPlace(_t.StartOf(pc.First), _t.EndOf(pc.Last), pc.Name, EntityIdAt(_t.StartOf(pc.First), _t.EndOf(pc.Last))); }
                 }
@@ -384,6 +473,7 @@ public static class EventExtractor
         /// <summary>"auszurichten", "zuzustimmen", "vorzubereiten": a separable prefix, "zu", and an infinitive.</summary>
         private static bool IsZuInfinitive(ReadOnlySpan<char> w)
         {
+            if (w.StartsWith("zuzu", StringComparison.Ordinal)) return w.Length > 7;
             int k = w.IndexOf("zu", StringComparison.Ordinal);
             return k >= 2 && k <= w.Length - 5 && w.EndsWith("en", StringComparison.Ordinal);
         }
@@ -496,6 +586,14 @@ public static class EventExtractor
             if (prev < first || next >= end) return false;
             while (next < end - 1 && IsWord(next) && Has(next, Cue.Determiner)) next++;
             return _actor[prev] is not null && _actor[next] is not null;
+        }
+
+        private static int FirstOfClause(int i, int first, int[] clause)
+        {
+            int c = clause[i - first];
+            int j = i;
+            while (j - 1 >= first && clause[j - 1 - first] == c) j--;
+            return j;
         }
 
         private int LastOfClause(int i, int end, int[] clause, int first)
@@ -644,6 +742,17 @@ public static class EventExtractor
                 }
                 list.Sort((x, y) => x.First.CompareTo(y.First));
             }
+            // A sentence opening "Die Regierung …", "Die Polizei …" with no country named: the dateline's country.
+            if (_datelineCountry is not null && first + 1 < end && Is(first, "Die") && (Is(first + 1, "Regierung") || Is(first + 1, "Polizei") || Is(first + 1, "Behörden"))
+                && !list.Exists(m => m.First <= first + 3))
+                list.Insert(0, new ActorMention { First = first, Last = first + 1, Name = _datelineCountry, Description = Slice(first, first + 1) });
+            // "nach Angaben des Kremls" names a source, "an der Grenze zu Belarus" a place: neither takes part.
+            list.RemoveAll(m =>
+            {
+                int p = m.First - 1;
+                if (p >= first && Has(p, Cue.Determiner)) p--;
+                return p >= first && IsWord(p) && (Is(p, "Angaben") || (Is(p, "zu") && p - 1 >= first && Is(p - 1, "Grenze")));
+            });
             return list;
         }
 
@@ -657,16 +766,27 @@ public static class EventExtractor
             var list = new List<PlaceCandidate>();
             for (int i = first; i < end - 1; i++)
             {
-                if (!IsWord(i) || !Has(i, Cue.PlacePrep)) continue;
+                bool auf = IsWord(i) && Is(i, "auf");
+                // "in die Ukraine" is where something goes, not where the event is.
+                bool direction = IsWord(i) && Is(i, "in") && i + 1 < end && Is(i + 1, "die");
+                if (!IsWord(i) || !(Has(i, Cue.PlacePrep) || auf)) continue;
                 int j = i + 1;
                 if (j < end && Has(j, Cue.Determiner)) j++;
+                // "im Süden des Gazastreifens", "auf die Stadt Saporischschja", "in der Region Belgorod"
+                if (j + 1 < end && IsWord(j) && (Is(j, "Süden") || Is(j, "Norden") || Is(j, "Osten") || Is(j, "Westen") || Is(j, "Nordosten") || Is(j, "Südosten")
+                    || Is(j, "Nordwesten") || Is(j, "Südwesten") || Is(j, "Zentrum")))
+                {
+                    j++;
+                    if (j < end && Has(j, Cue.Determiner)) j++;
+                }
+                if (j + 1 < end && IsWord(j) && (Is(j, "Stadt") || Is(j, "Region") || Is(j, "Gebiet") || Is(j, "Provinz") || Is(j, "Hauptstadt") || Is(j, "Hafenstadt"))) j++;
                 if (j >= end || !IsWord(j)) continue;
                 if (EventLexicon.PlaceLookup.TryGetValue(_t.TextOf(j), out var name))
                 {
                     // "in den Vereinigten Staaten"
                     int last = j;
                     if (name == "USA" && j + 1 < end && Is(j + 1, "Staaten")) last = j + 1;
-                    list.Add(new PlaceCandidate(i + 1 <= j ? j : i, last, name));
+                    list.Add(new PlaceCandidate(i + 1 <= j ? j : i, last, name, auf, direction));
                     continue;
                 }
                 if (!_entities.IsDefaultOrEmpty && _cap[j])
@@ -676,7 +796,10 @@ public static class EventExtractor
                         if (e.Start == start && e.Type == EntityType.Location && (e.Flags & EntityFlags.Deriv) == 0)
                         {
                             var span = _t.Covering(new TextRange(e.Start, e.End));
-                            list.Add(new PlaceCandidate(span.First, span.End - 1, _text[e.Start..e.End]));
+                            var pname = _text[e.Start..e.End];
+                            foreach (var pre in (ReadOnlySpan<string>)["Region ", "Gebiet ", "Provinz ", "Stadt "])
+                                if (pname.StartsWith(pre, StringComparison.Ordinal)) pname = pname[pre.Length..];
+                            list.Add(new PlaceCandidate(span.First, span.End - 1, pname, auf, direction));
                             break;
                         }
                 }
@@ -783,6 +906,10 @@ public static class EventExtractor
             }
             if (best < 0) return null;
             var t = _times[best];
+            // Why: "für Montag" always points forward, whatever way the tagger resolved the weekday.
+            if (_published is { } pubDay && t.Value.Length == 10 && TimeDate(t.Value) is { } td && td < pubDay && td >= pubDay.AddDays(-6)
+                && t.Start >= 4 && _text.AsSpan(t.Start - 4, 4).Equals("für ", StringComparison.OrdinalIgnoreCase) && HasDayWord(t.Start, t.End))
+                t = t with { Value = td.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
             // "am Sonntag und Montag", "vom 19. bis 20.": two dates joined make an interval.
             if (best + 1 < _times.Length)
             {
@@ -831,7 +958,7 @@ public static class EventExtractor
         {
             int tc = clause[h.Token - first];
             bool denied = false, cancelled = false, postponed = false, negated = false, hypo = false, planned = false, held = false, unconfirmed = false;
-            bool pastAux = false, gegeben = false, geben = false, soll = false, past = false;
+            bool pastAux = false, gegeben = false, geben = false, soll = false, past = false, ownKonjunktiv = false;
             for (int i = first; i < end; i++)
             {
                 if (!IsWord(i)) continue;
@@ -839,7 +966,8 @@ public static class EventExtractor
                 if ((cu & Cue.Denied) != 0) denied = true;
                 if ((cu & Cue.Cancelled) != 0) cancelled = true;
                 if ((cu & Cue.Postponed) != 0) postponed = true;
-                if ((cu & Cue.Hypothetical) != 0) hypo = true;
+                if ((cu & Cue.Hypothetical) != 0 && (!h.Def.SpeechAct || clause[i - first] == tc)) hypo = true;
+                if ((cu & Cue.KonjunktivI) != 0 && clause[i - first] == tc) ownKonjunktiv = true;
                 if ((cu & (Cue.Planned | Cue.Stattfinden | Cue.FutureAux)) != 0) planned = true;
                 if ((cu & Cue.Soll) != 0) soll = true;
                 if ((cu & Cue.Held) != 0) held = true;
@@ -848,7 +976,7 @@ public static class EventExtractor
                 if ((cu & Cue.Geben) != 0) geben = true;
                 if ((cu & (Cue.PastVerb | Cue.Gab)) != 0) past = true;
                 if ((Is(i, "sagte") || Is(i, "sagten")) && FindParticle(i, end, "ab", clause, first) >= 0) cancelled = true;
-                if ((cu & Cue.Negation) != 0 && (clause[i - first] == tc || liveCount == 1))
+                if ((cu & Cue.Negation) != 0 && (clause[i - first] == tc || (liveCount == 1 && !h.Def.SpeechAct)))
                 {
                     // "bestätigte … nicht" leaves it unconfirmed; "sagte … nicht, wann" negates the saying, not the event.
                     bool onSpeech = false;
@@ -861,8 +989,8 @@ public static class EventExtractor
                     if (!onSpeech) negated = true;
                 }
             }
-            // "kein Treffen", "keine neuen Sanktionen"
-            for (int j = h.Token - 1; j >= first && j >= h.Token - 2; j--)
+            // "kein Treffen", "keine neuen Sanktionen", "keine konkreten Pläne für ein Treffen"
+            for (int j = h.Token - 1; j >= first && j >= h.Token - 5 && clause[j - first] == tc; j--)
                 if (IsWord(j) && Has(j, Cue.NegDeterminer)) negated = true;
             // "eines künftigen möglichen Waffenstillstands"
             for (int j = h.Token - 1; j >= first && j >= h.Token - 2; j--)
@@ -877,14 +1005,26 @@ public static class EventExtractor
             if (negated) return (EventStatus.Negated, true);
             if (hypo) return (EventStatus.Hypothetical, true);
             if (unconfirmed) return (EventStatus.Unconfirmed, true);
+            if (h.Announced) return (EventStatus.Planned, true);
             if (h.Def.SpeechAct)
-                return (konjunktiv ? EventStatus.Reported : EventStatus.Asserted, false);
+                // Why: Konjunktiv in a "wonach"/"dass" clause reports the content; the speech act itself is plain.
+                return (ownKonjunktiv ? EventStatus.Reported : EventStatus.Asserted, false);
+            // "soll … teilgenommen haben": a reported claim about the past, not a plan.
+            if (soll && ReportivePerfect(first, end)) return (EventStatus.Unconfirmed, true);
             if (held || (pastAux && gegeben) || PastAdjBefore(h.Token, first)) return (EventStatus.Held, true);
             if (planned || (soll && (geben || !h.Def.Noun || true)) || FutureAdjBefore(h.Token, first)) return (EventStatus.Planned, true);
             if (time is { } t && _published is { } pub && TimeDate(t.Value) is { } d)
                 return (d > pub ? EventStatus.Planned : EventStatus.Held, true);
             if (konjunktiv && !past) return (EventStatus.Unconfirmed, false);
             return (EventStatus.Held, past);
+        }
+
+        private bool ReportivePerfect(int first, int end)
+        {
+            for (int i = first + 1; i < end; i++)
+                if (IsWord(i) && (Is(i, "haben") || Is(i, "worden")) && IsWord(i - 1) && _t.TextOf(i - 1).StartsWith("ge", StringComparison.Ordinal) || IsWord(i) && Is(i, "teilgenommen"))
+                    return true;
+            return false;
         }
 
         private bool PastAdjBefore(int token, int first)

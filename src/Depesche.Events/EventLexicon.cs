@@ -74,7 +74,7 @@ internal static class EventLexicon
         "gespräche", "gesprächen", "treffen", "verhandlungen", "angriff", "angriffe", "angriffen", "sanktionen", "proteste",
         "protesten", "besuch", "telefonat", "abkommen", "hilfe", "hilfen", "gipfel", "lieferungen", "waffenruhe", "anschlag",
         "anschläge", "einigung", "vereinbarung", "konferenz", "festnahme", "festnahmen", "manöver", "streik", "streiks",
-        "demonstrationen", "vorschlag", "drohungen", "forderung", "forderungen", "kritik", "sitzung",
+        "demonstrationen", "vorschlag", "drohungen", "forderung", "forderungen", "kritik", "sitzung", "gefechte", "gefechten",
     ];
 
     /// <summary>Title suffixes: a capitalised name after <c>Außenminister</c>, <c>Kremlchef</c>, <c>Sondergesandte</c> is a person.</summary>
@@ -92,7 +92,7 @@ internal static class EventLexicon
         void C(Cue c, params string[] words) { foreach (var w in words) cues[w] = cues.GetValueOrDefault(w) | c; }
         C(Cue.Negation, "nicht", "nie", "niemals");
         C(Cue.NegDeterminer, "kein", "keine", "keinen", "keinem", "keiner", "keinerlei");
-        C(Cue.Planned, "geplant", "geplante", "geplanten", "geplantes", "erwartet", "erwarteten", "vorgesehen", "vorgesehene", "vorgesehenen",
+        C(Cue.Planned, "bereit", "geplant", "geplante", "geplanten", "geplantes", "erwartet", "erwarteten", "vorgesehen", "vorgesehene", "vorgesehenen",
             "angekündigt", "angekündigte", "angekündigten", "anberaumt", "anberaumte", "anberaumten", "bevorstehende", "bevorstehenden",
             "angesetzt", "angesetzte", "angesetzten", "plant", "planen", "planten", "plane");
         C(Cue.Stattfinden, "stattfinden", "stattfindet", "stattfinde");
@@ -122,7 +122,8 @@ internal static class EventLexicon
         C(Cue.Title, "präsident", "präsidentin", "kanzler", "kanzlerin", "premierminister", "außenminister", "außenministerin", "minister",
             "ministerin", "regierungschef", "regierungschefin", "kremlchef", "kremlsprecher", "sprecher", "sprecherin", "berater", "sondergesandte",
             "sondergesandten", "gesandte", "chefunterhändler", "unterhändler", "papst", "generalsekretär", "ministerpräsident", "ministerpräsidentin",
-            "verteidigungsminister", "verteidigungsministerin", "bundeskanzler", "staatschef", "parteichef", "botschafter", "schwiegersohn");
+            "verteidigungsminister", "verteidigungsministerin", "bundeskanzler", "staatschef", "parteichef", "botschafter", "schwiegersohn",
+            "präsidenten", "amtskollege", "amtskollegen", "amtskollegin", "regierungschefs", "papst");
         C(Cue.GroupNoun, "vertreter", "vertretern", "unterhändler", "unterhändlern", "delegation", "delegationen", "team", "regierung",
             "regierungen", "behörden", "streitkräfte", "truppen", "armee", "militär", "außenminister", "diplomaten", "staaten", "seite",
             "führung", "regierungsvertreter", "verbündeten", "partner", "demonstranten", "aktivisten", "soldaten", "sicherheitskräfte",
@@ -157,7 +158,7 @@ internal static class EventLexicon
         }
 
         // CONSULT
-        N(EventType.Consult, EventMode.Meet, "040", "treffen", "treffens", "gespräch", "gespräche", "gesprächen", "gesprächs", "konsultationen", "unterredung", "zusammenkunft", "spitzentreffen", "sitzung", "dringlichkeitssitzung", "sondersitzung");
+        N(EventType.Consult, EventMode.Meet, "040", "treffen", "treffens", "gespräch", "gespräche", "gesprächen", "gesprächs", "konsultationen", "unterredung", "zusammenkunft", "spitzentreffen", "sitzung", "abstimmung", "dringlichkeitssitzung", "sondersitzung");
         N(EventType.Consult, EventMode.Meet, "046", "verhandlungen", "verhandlung", "verhandlungsrunde", "friedensverhandlungen", "friedensgespräche", "verhandlungen");
         N(EventType.Consult, EventMode.Multilateral, "040", "gipfel", "gipfeltreffen", "gipfels", "konferenz", "ukraine-konferenz", "friedenskonferenz", "sicherheitskonferenz", "dreiergipfel");
         N(EventType.Consult, EventMode.Visit, "042", "besuch", "besuchs", "staatsbesuch", "antrittsbesuch", "reise", "visite");
@@ -166,13 +167,15 @@ internal static class EventLexicon
         V(EventType.Consult, EventMode.Meet, "040", false, "trafen", "traf", "trifft", "getroffen", "treffen", "berieten", "beraten", "berät", "verhandelten", "verhandeln", "verhandelt", "verhandelte");
         V(EventType.Consult, EventMode.Visit, "043", false, "empfangen", "empfing", "empfingen", "empfängt");
         V(EventType.Consult, EventMode.Visit, "042", false, "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen");
+        // Why: "sprechen" is CONSULT only with a partner or a topic ("mit", "über"); the extractor checks the clause.
+        V(EventType.Consult, EventMode.Meet, "040", false, "sprechen", "sprach", "sprachen", "gesprochen");
         V(EventType.Consult, EventMode.Phone, "041", false, "telefonierte", "telefonierten", "telefoniert", "telefonieren");
         V(EventType.Consult, EventMode.ThirdParty, "045", false, "vermittelte", "vermittelten", "vermittelt", "vermitteln");
 
         // AGREE
         N(EventType.Agree, EventMode.None, "057", "einigung", "abkommen", "vereinbarung", "friedensabkommen", "vertrag", "rohstoffabkommen", "handelsabkommen");
         N(EventType.Agree, EventMode.None, "0871", "waffenstillstand", "waffenstillstands", "waffenruhe", "feuerpause");
-        V(EventType.Agree, EventMode.None, "057", false, "einigten", "einigte", "unterzeichneten", "unterzeichnete", "unterzeichnet", "geeinigt", "vereinbarten");
+        V(EventType.Agree, EventMode.None, "057", false, "verständigt", "verständigten", "verständigte", "einigten", "einigte", "unterzeichneten", "unterzeichnete", "unterzeichnet", "geeinigt", "vereinbarten");
         Sep(EventType.Agree, EventMode.None, "057", false, "zu", ["stimmte", "stimmten", "stimmt"], ["zugestimmt", "zustimmen"]);
 
         // SUPPORT
@@ -245,12 +248,15 @@ internal static class EventLexicon
         N(EventType.Assault, EventMode.None, "190", "angriff", "angriffe", "angriffen", "angriffs", "luftangriff", "luftangriffe", "raketenangriff", "raketenangriffe",
             "drohnenangriff", "drohnenangriffe", "beschuss", "attacke", "attacken", "offensive", "bombardierung");
         N(EventType.Assault, EventMode.None, "180", "anschlag", "anschläge", "anschlägen");
+        N(EventType.Assault, EventMode.None, "190", "gefechte", "gefechten", "kämpfe", "kämpfen", "großangriff");
         V(EventType.Assault, EventMode.None, "190", false, "beschoss", "beschossen", "angegriffen", "bombardierte", "bombardierten", "attackierte", "attackierten");
         Sep(EventType.Assault, EventMode.None, "190", false, "an", ["griff", "griffen", "greift"], []);
 
         // STATEMENT
         Sep(EventType.Statement, EventMode.None, "010", true, "an", ["kündigte", "kündigten", "kündigt"], ["angekündigt"]);
         N(EventType.Statement, EventMode.None, "010", "erklärung", "ankündigung");
+        // A denial of a report with no event of its own in the sentence ("Der Kreml dementierte den Bericht").
+        V(EventType.Statement, EventMode.None, "010", true, "dementierte", "dementierten", "dementiert");
         V(EventType.Statement, EventMode.None, "010", true, "bekräftigte", "bekräftigten");
 
         // Proposals: mode PROPOSE; the type is COOPERATE unless the offer is a meeting.
@@ -266,14 +272,15 @@ internal static class EventLexicon
         void Adj(string name, params string[] forms) { foreach (var f in forms) actors[f] = new ActorDef(name, true, false, false); }
         void G(string name, params string[] forms) { foreach (var f in forms) actors[f] = new ActorDef(name, false, true, false); }
         void M(string name, params string[] forms) { foreach (var f in forms) actors[f] = new ActorDef(name, false, false, true); }
-        A("USA", "USA", "US", "Vereinigten", "Vereinigte", "US-Regierung", "US-Administration", "Weißen", "Weiße", "Kongress", "US-Kongress", "US-Vertreter", "Pentagon");
+        A("USA", "USA", "US", "Vereinigten", "Vereinigte", "US-Regierung", "US-Administration", "Kongress", "US-Kongress", "US-Vertreter", "Pentagon");
         G("USA", "Amerikaner", "Amerikanern", "Amerikanerinnen");
         Adj("USA", "amerikanische", "amerikanischen", "amerikanischer", "amerikanisch", "US-amerikanische", "US-amerikanischen");
-        M("USA", "Washington", "Washingtons");
+        M("USA", "Washington", "Washingtons", "Weißen", "Weiße");
         A("Ukraine", "Ukraine", "Ukrainer", "Ukrainern");
         Adj("Ukraine", "ukrainische", "ukrainischen", "ukrainischer", "ukrainisch");
         M("Ukraine", "Kiew", "Kiews");
-        A("Russland", "Russland", "Russlands", "Kreml", "Kremls", "Russen");
+        A("Russland", "Russland", "Russlands", "Russen");
+        M("Russland", "Kreml", "Kremls");
         Adj("Russland", "russische", "russischen", "russischer", "russisch", "Moskauer");
         M("Russland", "Moskau", "Moskaus");
         G("Europäer", "Europäer", "Europäern");

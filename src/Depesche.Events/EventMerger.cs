@@ -91,15 +91,22 @@ public sealed record MergedEvent(
 /// 2. they share at least one actor (by entity id when both have one, else by name); claims without actors never merge;
 /// 3. places are compatible: equal (by id, else name), or one unstated;
 /// 4. dates are compatible: their day ranges overlap; a claim without a date is anchored on its publication day and
-///    must fall within <see cref="UndatedWindowDays"/> days of the other's range;
+///    must fall from <see cref="UndatedBeforeDays"/> days before to <see cref="UndatedWindowDays"/> days after the other's range;
 /// 5. they come from different articles (one article's repeated mentions are its own business).
 /// Claims are processed in publication order; each joins the first compatible record, else starts one. Every join
 /// appends a reason naming the rule that held for each element.
 /// </remarks>
 public static class EventMerger
 {
-    /// <summary>How far (days) an undated claim may lie from the other claim's date range and still be the same event.</summary>
+    /// <summary>
+    /// How far an undated claim's publication day may lie from the other claim's date range: up to
+    /// <see cref="UndatedBeforeDays"/> before it (reports ahead of an event) and <see cref="UndatedWindowDays"/> after it.
+    /// Two undated claims must be published within <see cref="UndatedWindowDays"/> of each other.
+    /// </summary>
     public const int UndatedWindowDays = 7;
+
+    /// <inheritdoc cref="UndatedWindowDays"/>
+    public const int UndatedBeforeDays = 31;
 
     public static ImmutableArray<MergedEvent> Merge(IEnumerable<EventClaim> claims)
     {
@@ -225,9 +232,9 @@ public static class EventMerger
         {
             var undatedDays = k.Range is null ? k.Claims.Select(x => x.Published) : [c.Published];
             foreach (var p in undatedDays)
-                if (p is { } day && day.DayNumber >= d.From.DayNumber - UndatedWindowDays && day.DayNumber <= d.To.DayNumber + UndatedWindowDays)
+                if (p is { } day && day.DayNumber >= d.From.DayNumber - UndatedBeforeDays && day.DayNumber <= d.To.DayNumber + UndatedWindowDays)
                 {
-                    why = $"date {(k.Date ?? c.Date)} within {UndatedWindowDays} days of the undated report of {Day(p)}";
+                    why = $"the undated report of {Day(p)} falls near the date {(k.Date ?? c.Date)} ({UndatedBeforeDays} days before to {UndatedWindowDays} after)";
                     return true;
                 }
             why = "";

@@ -139,7 +139,20 @@ internal sealed class LayerRows
             if (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)) return (l.EntityId, e.Name);
             if (only.Item1 != l.EntityId) { only = (l.EntityId, e.Name); found++; }
         }
-        return found == 1 ? only : (null, null);
+        if (found == 1) return only;
+        if (found > 1) return (null, null);
+        // Why: a pronoun actor ("er") has no link on its span, but its normalised name is the antecedent's: take the one
+        // entity of the article whose canonical name is that name or ends with it as a word (Selenskyj → Wolodymyr Selenskyj).
+        EntityRecord? match = null;
+        foreach (var e in layer.Entities)
+        {
+            bool same = string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)
+                || e.Name.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase);
+            if (!same) continue;
+            if (match is not null && match.Id != e.Id) return (null, null);
+            match = e;
+        }
+        return match is null ? (null, null) : (match.Id, match.Name);
     }
 
     /// <summary>Lower-cased, '|'-delimited search key (delimiters at both ends, so an exact part matches <c>%|x|%</c>).</summary>

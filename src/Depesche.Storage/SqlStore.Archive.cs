@@ -331,7 +331,7 @@ internal abstract partial class SqlStore
             using (var r = Reader(null, $"""
                 SELECT o.entity_id, max(o.name), max(o.type), count(*) AS n
                 FROM article_entities me JOIN article_entities o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
-                WHERE me.entity_id = @id GROUP BY o.entity_id ORDER BY n DESC, o.entity_id{Ordinal} LIMIT @n
+                WHERE me.entity_id = @id AND coalesce(o.kind, '') <> 'agency' GROUP BY o.entity_id ORDER BY n DESC, o.entity_id{Ordinal} LIMIT @n
                 """, ("id", id), ("n", options.CoOccurring)))
                 while (r.Read()) co.Add(new CoOccurrence(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
 

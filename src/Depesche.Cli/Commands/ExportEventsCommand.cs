@@ -84,7 +84,7 @@ public static class ExportEventsCommand
                 (c.Flags & EventFlags.Reported) != 0 ? "1" : "0", (c.Flags & EventFlags.Unconfirmed) != 0 ? "1" : "0"]);
             AddPlace(fields, c.Place, c.PlaceId, c.PlaceGeo);
             fields.AddRange([c.Confidence.ToString("0.###", CultureInfo.InvariantCulture), c.ArticleId, c.Url, c.Source, c.Trigger, OneLine(c.Evidence)]);
-            w.WriteLine(string.Join(',', fields.Select(ExportCommand.Csv)));
+            w.WriteLine(string.Join(',', fields.Select(Field)));
         }
     }
 
@@ -103,7 +103,7 @@ public static class ExportEventsCommand
                 string.Join("; ", e.History.Select(h => h.ToString()))]);
             AddPlace(fields, e.Place, e.PlaceId, e.PlaceGeo);
             fields.Add(string.Join(" | ", e.Reasons));
-            w.WriteLine(string.Join(',', fields.Select(ExportCommand.Csv)));
+            w.WriteLine(string.Join(',', fields.Select(Field)));
         }
     }
 
@@ -128,4 +128,8 @@ public static class ExportEventsCommand
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? OneLine(string? s) => s?.ReplaceLineEndings(" ");
+
+    // Why: numbers (a negative longitude) are data, not formulas, so they skip the spreadsheet guard of ExportCommand.Csv.
+    private static string Field(string? v) =>
+        v is not null && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? v : ExportCommand.Csv(v);
 }

@@ -34,14 +34,23 @@ public static class IngestCommand
             var pipeline = PipelineFactory.Default();
             var rejections = new RejectionLog(console);
             var progress = new Progress(console, "ingest");
+            // Why: a known total gives an ETA; sizing the inputs is a directory walk, and finished inputs will not be read.
+            var sources = StoreCli.Sources(paths, parse.GetValue(format), console).ToList();
+            var meter = new InputMeter(paths.Length == 0 ? ["-"] : paths, name =>
+                sources.FirstOrDefault(x => x.Name == name) is { Fingerprint: { } fp } && s.Checkpoint(name) is { Done: true } cp && cp.Fingerprint == fp);
             long seen = 0;
             var ingestor = new Ingestor(s, a => pipeline.Run(a, parse.GetValue(strict)), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(workers)))
             {
                 OnRejection = rejections.Add,
                 OnStageFailure = (a, f) => console.Error.WriteLine($"depesche: {a.Origin}: stage {f.StageId} failed: {f.ExceptionType}: {f.Message}"),
-                OnBatch = sum => { progress.Tick(sum.Read - seen); seen = sum.Read; },
+                OnBatch = sum =>
+                {
+                    progress.SetBytes(meter.Done, meter.Total);
+                    progress.Tick(sum.Read - seen);
+                    seen = sum.Read;
+                },
             };
-            var r = ingestor.Run(StoreCli.Sources(paths, parse.GetValue(format), console));
+            var r = ingestor.Run(sources.Select(src => src with { Read = () => Metered(src, meter) }));
             progress.Finish();
             var codes = r.RejectionsByCode.Count == 0 ? "" : " (" + string.Join(", ", r.RejectionsByCode.Select(kv => $"{kv.Key}: {kv.Value}")) + ")";
             console.Error.WriteLine($"ingest: {r.Read} read, {r.Added} added, {r.Unchanged} unchanged, {r.Versions} versions, {r.NearDuplicates} near-duplicates, {r.StoryJoins} joined stories, " +
@@ -51,5 +60,11 @@ public static class IngestCommand
             return r.Rejected > 0 || r.StageFailures > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    private static IEnumerable<Core.ReadResult> Metered(IngestSource source, InputMeter meter)
+    {
+        foreach (var r in source.Read()) yield return meter.Observe(r);
+        if (source.Name != "-") meter.FinishInput(source.Name);
     }
 }
