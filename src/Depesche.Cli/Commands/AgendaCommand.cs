@@ -128,7 +128,7 @@ public static class AgendaCommand
     {
         w.WriteLine();
         w.WriteLine($"{i.When.Label,-16} {i.Title}");
-        w.WriteLine($"  status {EventNames.Of(i.Status)}{(i.Unconfirmed ? " (unconfirmed)" : "")}, confidence {i.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}, {i.When.Precision.ToString().ToLowerInvariant()} {Day(i.When.From)}…{Day(i.When.To)}  [{i.Id}]");
+        w.WriteLine($"  status {EventNames.Of(i.Status)}{(i.Unconfirmed && i.Resolution.Kind is ResolutionKind.Pending or ResolutionKind.NoReport ? " (unconfirmed)" : "")}, confidence {i.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}, {i.When.Precision.ToString().ToLowerInvariant()} {Day(i.When.From)}…{Day(i.When.To)}  [{i.Id}]");
         foreach (var c in i.Claims)
             w.WriteLine($"  {(c.Published is { } p ? Day(p) : "undated"),-10} {AgendaJson.Name(c.Change),-9} {EventNames.Of(c.Status),-11} by {c.Via}  /article/{c.ArticleId}");
         w.WriteLine($"  resolution: {i.Resolution.Text}");
