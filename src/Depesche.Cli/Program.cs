@@ -64,6 +64,8 @@ public static class Program
         root.Add(ExportCommand.Create(console));
         root.Add(WorkerCommand.Create(console));
         root.Add(ServeCommand.Create(console));
+        root.Add(AgendaCommand.Create(console));
+        root.Add(BriefCommand.Create(console));
         var train = new Command("train", "Train a model from the shared data.");
         train.Add(TrainNerCommand.Create(console));
         root.Add(train);
