@@ -49,7 +49,8 @@ public sealed class SmallDisk : IDisposable
 
     public void Dispose()
     {
-        Run("umount", Path);
+        // Why: a handle the failed index write left for the finaliser keeps the mount busy; a lazy unmount detaches it anyway.
+        if (!Run("umount", Path).Ok) Run("umount", "-l", Path);
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { }
     }
