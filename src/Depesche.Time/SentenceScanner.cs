@@ -610,7 +610,9 @@ internal sealed class SentenceScanner
         if (MakeDate(y, month, day) is { } exact) same = exact;
         return TenseAt(i) switch
         {
-            Tense.Past => same <= _dct ? y : y - 1,
+            // Why: a past-tense clause cannot report a day that has not come yet, so a date up to two months after the
+            // article is what was set or moved ("hat ein Treffen für den 20. Januar angesetzt"), as YearForMonth does.
+            Tense.Past => same <= _dct.AddDays(62) ? y : y - 1,
             Tense.Future => same >= _dct ? y : y + 1,
             _ => Math.Abs(same.DayNumber - _dct.DayNumber) <= 183 ? y : (same < _dct ? y + 1 : y - 1),
         };

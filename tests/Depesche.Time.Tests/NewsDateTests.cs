@@ -17,6 +17,10 @@ public sealed class NewsDateTests
     // An explicit date after the weekday wins.
     [InlineData("2025-12-18", "Die Zahlen kommen am Freitag, 19. Dezember.", "Freitag, 19. Dezember => 2025-12-19")]
     [InlineData("2025-12-18", "Die Zahlen kamen am Montag, dem 15.12.2025, heraus.", "Montag, dem 15.12.2025 => 2025-12-15")]
+    // A past-tense clause that sets a day soon after the article: the coming date, not last year's.
+    [InlineData("2026-01-08", "Die Koalition hat ein Treffen für den 20. Januar angesetzt.", "20. Januar => 2026-01-20")]
+    // Past tense and a day well after the article's date in the year: last year's.
+    [InlineData("2026-01-08", "Am 20. Mai hatte der Rat getagt.", "20. Mai => 2025-05-20")]
     // A weak preterite ("explodierten") is past without an auxiliary.
     [InlineData("2025-12-19", "In Bagdad explodierten am Donnerstagabend vier Autobomben.", "Donnerstagabend => 2025-12-18TEV")]
     // A modifier between "vor" and the count keeps the date reading.
