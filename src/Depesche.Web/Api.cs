@@ -91,6 +91,7 @@ internal static class Api
         api.MapGet("/stories/{id}", Story).WithSummary("A story's articles in time order and its events with their status history.");
         api.MapGet("/timeline", Timeline).WithSummary("Articles, mentions, events and quotes per day; for an entity or story, or the whole archive.");
         api.MapGet("/graph", GraphOf).WithSummary("Entity co-occurrence (two entities named in one article); around one entity or the whole archive.");
+        api.MapGet("/agenda", AgendaOf).WithSummary("Planned, unconfirmed and postponed events in a window (from, to, today: yyyy-MM-dd; entity), merged across articles, with claims and resolution.");
         api.MapGet("/watch", Watch).WithSummary("Articles ingested after 'since' that hit watched terms or entities, with what triggered each hit.");
     }
 
@@ -288,6 +289,19 @@ internal static class Api
         var list = all.ToList();
         return Results.Ok(new EventList(list.Count, list.Take(Clamp(limit, 100)).ToList(),
             Count(list.Select(e => (e.Type, e.Type)), 30), Count(list.Select(e => (e.Status, e.Status)), 10)));
+    }
+
+    private static IResult AgendaOf(StorePool pool, WorkbenchOptions options, string? from, string? to, string? today, string? entity, bool? open)
+    {
+        if (options.Agenda is null) return Results.NotFound(new ApiError("this server has no agenda"));
+        DateOnly? Parse(string? v) => v is null ? null
+            : DateOnly.TryParseExact(v, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+            : throw new BadHttpRequestException($"'{v}' is not a date (yyyy-MM-dd)");
+        AgendaRequest req;
+        try { req = new AgendaRequest(Parse(from), Parse(to), Parse(today), string.IsNullOrWhiteSpace(entity) ? null : entity, open ?? false); }
+        catch (BadHttpRequestException ex) { return Results.BadRequest(new ApiError(ex.Message)); }
+        if (req.From is { } f && req.To is { } t && t < f) return Results.BadRequest(new ApiError("'to' lies before 'from'"));
+        return Results.Content(pool.Read(s => options.Agenda(s, req)), "application/json; charset=utf-8");
     }
 
     private static IResult Stories(StorePool pool, int? limit) => Results.Ok(pool.Read(s => s.Stories(Clamp(limit, 100))));

@@ -1,5 +1,6 @@
 using System.Net;
 using Depesche.Core;
+using Depesche.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,7 +39,17 @@ public sealed record WorkbenchOptions
 
     /// <summary>Log requests to the console (off in tests and benchmarks).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Builds the agenda (a JSON object: <c>today</c>, <c>from</c>, <c>to</c>, <c>items</c>) for <c>GET /api/agenda</c>; the CLI passes the one <c>depesche agenda --json</c>
+    /// uses. Why a delegate: the agenda merges event claims, which is stage knowledge the web host does not reference.
+    /// Null answers 404.
+    /// </summary>
+    public Func<IArticleStore, AgendaRequest, string>? Agenda { get; init; }
 }
+
+/// <summary>An agenda window. <see cref="Today"/> null means: as of the newest article in the store.</summary>
+public sealed record AgendaRequest(DateOnly? From, DateOnly? To, DateOnly? Today, string? Entity, bool OnlyOpen);
 
 /// <summary>The HTTP API and static UI over one store, on Kestrel.</summary>
 /// <remarks>

@@ -148,6 +148,19 @@ public sealed class BrowserTests(WorkbenchServer server) : IAsyncLifetime
         Assert.Contains("planned → held", await page.Locator("#watch-hits .trigger-status").First.TextContentAsync() ?? "", StringComparison.Ordinal);
         await Shot(page, "08-watch");
 
+        // agenda: the announced meeting with its claims and, as of a later day, the held resolution
+        await page.GotoAsync(server.BaseUrl + "/#/agenda?from=2026-03-01&to=2026-03-20&today=2026-03-10");
+        await Ready(page, "agenda");
+        var agenda = await page.Locator("#agenda").InnerTextAsync();
+        Assert.Contains("Macron", agenda, StringComparison.Ordinal);
+        Assert.Contains("held", agenda, StringComparison.Ordinal);
+        await Shot(page, "09-agenda");
+
+        // the entity page lists the entity's upcoming events (as of the newest article, 2026-03-06: Vienna talks next week)
+        await page.GotoAsync(server.BaseUrl + "/#/entity/" + Uri.EscapeDataString("Friedrich Merz"));
+        await Ready(page, "entity");
+        Assert.True(await page.Locator("section:has(h2:text-is('Anstehend'))").CountAsync() == 1);
+
         Assert.Empty(_dialogs);
         Assert.DoesNotContain(_console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("pageerror", StringComparison.Ordinal));
     }

@@ -39,7 +39,7 @@ public sealed class WorkbenchServer : IAsyncLifetime
         }
         _workbench = Workbench.Create(new WorkbenchOptions
         {
-            Store = _folder, Urls = "http://127.0.0.1:0", IngestToken = Token, Analyse = a => pipeline.Run(a), MaxRequestBytes = 64 * 1024,
+            Store = _folder, Urls = "http://127.0.0.1:0", IngestToken = Token, Analyse = a => pipeline.Run(a), Agenda = Depesche.Cli.Commands.AgendaCommand.ApiJson, MaxRequestBytes = 64 * 1024,
         });
         await _workbench.StartAsync();
         BaseUrl = _workbench.Addresses.Single().TrimEnd('/');

@@ -94,7 +94,32 @@ public static class AgendaCommand
     /// Every event claim in the store, with date mods and source chains, read from each article's analysis JSON.
     /// An unreadable analysis is named on stderr and counted in <paramref name="bad"/>; it never stops the rest.
     /// </summary>
-    internal static List<DatedClaim> LoadClaims(IArticleStore s, CliConsole console, string verb, out int bad)
+    /// <summary>
+    /// The workbench's <c>GET /api/agenda</c>: the window and the items of <c>agenda --json</c> in one JSON object. Without a day given,
+    /// "today" is the newest article's publication date, so an archive of past wire copy opens on its own present.
+    /// </summary>
+    public static string ApiJson(IArticleStore s, Web.AgendaRequest r)
+    {
+        var claims = LoadClaims(s, null, "agenda", out _);
+        var today = r.Today ?? claims.Select(c => c.Claim.Published).Max() ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var from = r.From ?? today;
+        var items = Agenda.Build(claims, new AgendaQuery { From = from, To = r.To ?? from.AddDays(14), Today = today, Entity = r.Entity, OnlyOpen = r.OnlyOpen });
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("today", Day(today));
+            w.WriteString("from", Day(from));
+            w.WriteString("to", Day(r.To ?? from.AddDays(14)));
+            w.WriteStartArray("items");
+            foreach (var i in items) AgendaJson.Write(w, i);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    internal static List<DatedClaim> LoadClaims(IArticleStore s, CliConsole? console, string verb, out int bad)
     {
         var claims = new List<DatedClaim>();
         bad = 0;
@@ -118,7 +143,7 @@ public static class AgendaCommand
             catch (Exception ex) when (ex is JsonException or FormatException)
             {
                 bad++;
-                console.Error.WriteLine($"depesche: {verb}: article {a.Id}: {ex.Message}");
+                console?.Error.WriteLine($"depesche: {verb}: article {a.Id}: {ex.Message}");
             }
         }
         return claims;

@@ -27,7 +27,7 @@ public static class ServeCommand
                 wb = Workbench.Create(new WorkbenchOptions
                 {
                     Store = parse.GetValue(store)!, Urls = parse.GetValue(urls)!, AllowRemote = parse.GetValue(allowRemote),
-                    IngestToken = token, Analyse = token is null ? null : a => PipelineFactory.Default().Run(a, false),
+                    IngestToken = token, Agenda = AgendaCommand.ApiJson, Analyse = token is null ? null : a => PipelineFactory.Default().Run(a, false),
                     MaxRequestBytes = Math.Max(1024, parse.GetValue(maxBody)), Verbose = parse.GetValue(verbose),
                 });
             }

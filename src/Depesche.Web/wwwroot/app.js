@@ -90,6 +90,7 @@
         case 'quotes': await quotesPage(params); break;
         case 'events': await eventsPage(params); break;
         case 'watch': await watchPage(params); break;
+        case 'agenda': await agendaPage(params); break;
         default: page('Nicht gefunden', empty('Diese Seite gibt es nicht.'));
       }
     } catch (e) {
@@ -252,7 +253,8 @@
 
   // ---- Entity ------------------------------------------------------------------------------------------------------
   async function entityPage(id) {
-    const [p, graph] = await Promise.all([api('/api/entities/' + enc(id)), api('/api/graph?entity=' + enc(id) + '&limit=30')]);
+    const [p, graph, upcoming] = await Promise.all([api('/api/entities/' + enc(id)), api('/api/graph?entity=' + enc(id) + '&limit=30'),
+      api('/api/agenda?open=true&entity=' + enc(id)).catch(() => ({ items: [] }))]);
     const e = p.entity;
     const w = loadWatch();
     const watched = w.entities.some(x => x.id === e.id);
@@ -285,6 +287,7 @@
         section('Netzwerk (gemeinsame Nennung)', network),
         section('Orte', map),
         section('Zitate', p.quotes.length ? quotes : empty('Keine Zitate.')),
+        section('Anstehend', upcoming.items.length ? agendaList(upcoming.items, 'upcoming') : empty('Nichts angekündigt.')),
         section('Ereignisse', p.events.length ? events : empty('Keine Ereignisse.')),
         section('Gemeinsam genannt', co),
         section('Neueste Artikel', recent)));
@@ -476,6 +479,29 @@
     page('Ereignisse', el('div', { class: 'search-layout' }, facets,
       el('div', {}, el('p', { class: 'muted' }, r.total + ' Ereignisse'),
         el('table', { class: 'table', id: 'events' }, el('thead', {}, el('tr', {}, ['Datum', 'Typ', 'Auslöser', 'Status', 'Akteure', 'Ort', ''].map(h => el('th', {}, h)))), rows))));
+  }
+
+  // ---- Agenda ---------------------------------------------------------------------------------------------------------
+  // Why no default date here: the server takes the newest article's day as "today", so an archive opens on its own present.
+  function agendaList(items, id) {
+    return el('ul', { class: 'agenda-list', id: id }, items.map(i => el('li', { class: 'agenda-item' },
+      el('div', {}, el('strong', { class: 'agenda-when' }, i.when.label), ' ', chip(i.type + (i.mode ? '/' + i.mode : ''), 'event'), ' ',
+        el('span', { class: 'agenda-title' }, i.title), ' ',
+        chip(i.status, 'status-' + i.status), i.unconfirmed ? chip('unbestätigt', 'warn') : null,
+        ' ', el('span', { class: 'muted' }, 'Konfidenz ' + i.confidence.toFixed(2))),
+      el('div', { class: 'meta' }, 'Akteure: ', i.actors.length ? i.actors.map(a => a.entity ? entityLink(a.entity, a.name, null) : a.name).flatMap((n, k) => k ? [', ', n] : [n]) : '—',
+        i.place ? [' · Ort: ', i.place.entity ? entityLink(i.place.entity, i.place.name, 'LOC') : i.place.name] : null),
+      el('ol', { class: 'claims' }, i.claims.map(c => el('li', {}, fmtDate(c.published), ' ', chip(c.change, 'claim'), ' ', c.status,
+        c.unconfirmed ? ' (unbestätigt)' : '', ' · ', c.via, ' ', el('a', { href: '#/article/' + enc(c.article) }, 'Artikel')))),
+      el('div', { class: 'resolution' }, 'Auflösung: ', chip(i.resolution.kind, 'resolution-' + i.resolution.kind), ' ', i.resolution.text))));
+  }
+
+  async function agendaPage(params) {
+    const p = new URLSearchParams();
+    for (const k of ['from', 'to', 'today', 'entity']) if (params.get(k)) p.set(k, params.get(k));
+    const r = await api('/api/agenda?' + p.toString());
+    page('Agenda', el('p', { class: 'muted', id: 'agenda-window' }, r.from + ' bis ' + r.to + ', Stand ' + r.today + ' · ' + r.items.length + ' Termine'),
+      r.items.length ? agendaList(r.items, 'agenda') : empty('Keine geplanten Termine in diesem Zeitraum.'));
   }
 
   // ---- Watchlist -----------------------------------------------------------------------------------------------------
