@@ -47,6 +47,13 @@ public interface IArticleStore : IDisposable
     IEnumerable<StoredArticle> Export();
 
     /// <summary>
+    /// Makes everything written so far visible to other instances' searches. Why: the embedded store commits its
+    /// search index at most every two seconds during a bulk ingest; a server that ingests one posted article and is
+    /// searched right after must not wait for that. PostgreSQL needs nothing (each batch is one committed transaction).
+    /// </summary>
+    void Flush() { }
+
+    /// <summary>
     /// Quotes matching every filter of <paramref name="query"/>, newest article first, then in text order;
     /// <see cref="QuoteResults.Total"/> counts all matches, the list is one page (<see cref="QuoteQuery.Limit"/>, <see cref="QuoteQuery.Offset"/>).
     /// Throws <see cref="StoreException"/> on a store of an older schema that keeps no quote rows.

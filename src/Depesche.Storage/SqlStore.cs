@@ -380,6 +380,9 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 
     public abstract SearchResults Search(SearchQuery query);
 
+    /// <inheritdoc/>
+    public virtual void Flush() { }
+
     public IReadOnlyList<StoredRejection> Rejections(int limit = 1000) => Guard("read from", () =>
     {
         var list = new List<StoredRejection>();

@@ -208,6 +208,7 @@ internal static class Api
             var ingestor = new Ingestor(store, options.Analyse, batchSize: 64, workers: 1);
             var source = new IngestSource("POST /api/articles", null, () => ArticleReader.ReadStream(body, "POST /api/articles", fmt));
             var sum = ingestor.Run([source]);
+            store.Flush();
             return sum;
         });
         // Why: the ingestor reports counts, not ids; the new articles are those the index has not seen yet.

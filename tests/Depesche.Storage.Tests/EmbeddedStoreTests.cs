@@ -137,11 +137,25 @@ public sealed class EmbeddedStoreTests
         using var folder = new TempFolder();
         using var writer = ArticleStore.Open(folder.Path);
         writer.Put(TestArticles.Gaza());
-        ((SqliteArticleStore)writer).Flush();
+        writer.Flush();
         using var reader = ArticleStore.Open(folder.Path, new StoreOptions { ReadOnly = true });
         Assert.Single(reader.Search(new SearchQuery { Text = "Waffenruhe" }).Hits);
         var missing = Assert.Throws<StoreException>(() => ArticleStore.Open(Path.Combine(folder.Path, "nope"), new StoreOptions { ReadOnly = true }));
         Assert.Contains("nope", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reader_opened_before_a_write_sees_it_after_the_writers_flush()
+    {
+        // Why: the workbench keeps readers open and ingests posted articles on its writer; within the index commit
+        // interval only Flush makes the new article searchable for those readers.
+        using var folder = new TempFolder();
+        using var writer = ArticleStore.Open(folder.Path);
+        using var reader = ArticleStore.Open(folder.Path, new StoreOptions { ReadOnly = true });
+        Assert.Empty(reader.Search(new SearchQuery { Text = "Waffenruhe" }).Hits);
+        writer.Put(TestArticles.Gaza());
+        writer.Flush();
+        Assert.Single(reader.Search(new SearchQuery { Text = "Waffenruhe" }).Hits);
     }
 
     private static void SetReadOnly(string path, bool on, bool root)

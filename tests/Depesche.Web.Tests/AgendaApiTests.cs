@@ -11,13 +11,7 @@ namespace Depesche.Web.Tests;
 [Collection(ServerCollection.Name)]
 public class AgendaApiTests(WorkbenchServer server)
 {
-    private async Task<JsonElement> Get(string path)
-    {
-        using var r = await server.Http.GetAsync(path);
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> Get(string path) => server.GetJson(path);
 
     private static bool Names(JsonElement item, string name) =>
         item.GetProperty("actors").EnumerateArray().Any(a => a.GetProperty("name").GetString()!.Contains(name, StringComparison.Ordinal));

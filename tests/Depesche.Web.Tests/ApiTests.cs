@@ -10,13 +10,7 @@ namespace Depesche.Web.Tests;
 [Collection(ServerCollection.Name)]
 public class ApiTests(WorkbenchServer server)
 {
-    private async Task<JsonElement> Get(string path)
-    {
-        using var r = await server.Http.GetAsync(path);
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> Get(string path) => server.GetJson(path);
 
     private static IEnumerable<string> Strings(JsonElement array, string property) =>
         array.EnumerateArray().Select(e => e.GetProperty(property).GetString() ?? "");

@@ -25,6 +25,15 @@ public sealed class WorkbenchServer : IAsyncLifetime
 
     public Workbench Workbench => _workbench ?? throw new InvalidOperationException("not started");
 
+    /// <summary>GETs a path and parses its JSON; a non-success status fails the test with the body.</summary>
+    public async Task<System.Text.Json.JsonElement> GetJson(string path)
+    {
+        using var r = await Http.GetAsync(path);
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode} {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     public static string FixturesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
     public async Task InitializeAsync()

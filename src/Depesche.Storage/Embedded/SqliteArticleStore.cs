@@ -188,7 +188,7 @@ internal sealed class SqliteArticleStore : SqlStore
     }
 
     /// <summary>Commits the index now (otherwise at most every <see cref="IndexCommitInterval"/> and on dispose).</summary>
-    public void Flush() => Guard("write to", () =>
+    public override void Flush() => Guard("write to", () =>
     {
         if (!_readOnly && _indexedUpTo > _committedUpTo) CommitIndex(_indexedUpTo);
         return 0;
