@@ -103,14 +103,15 @@ public static class AgendaCommand
         var claims = LoadClaims(s, null, "agenda", out _);
         var today = r.Today ?? claims.Select(c => c.Claim.Published).Max() ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var from = r.From ?? today;
-        var items = Agenda.Build(claims, new AgendaQuery { From = from, To = r.To ?? from.AddDays(14), Today = today, Entity = r.Entity, OnlyOpen = r.OnlyOpen });
+        var to = r.To ?? from.AddDays(14);
+        var items = Agenda.Build(claims, new AgendaQuery { From = from, To = to, Today = today, Entity = r.Entity, OnlyOpen = r.OnlyOpen });
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
             w.WriteString("today", Day(today));
             w.WriteString("from", Day(from));
-            w.WriteString("to", Day(r.To ?? from.AddDays(14)));
+            w.WriteString("to", Day(to));
             w.WriteStartArray("items");
             foreach (var i in items) AgendaJson.Write(w, i);
             w.WriteEndArray();
@@ -123,29 +124,7 @@ public static class AgendaCommand
     {
         var claims = new List<DatedClaim>();
         bad = 0;
-        foreach (var a in s.Export())
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(a.AnalysisJson);
-                foreach (var d in AgendaClaimReader.Read(doc.RootElement, a.Id))
-                    claims.Add(d with
-                    {
-                        Claim = d.Claim with
-                        {
-                            ArticleId = a.Id,
-                            Url = d.Claim.Url ?? a.Url,
-                            Source = d.Claim.Source ?? a.Agency ?? a.Outlet,
-                            Published = d.Claim.Published ?? a.PublishedDate,
-                        },
-                    });
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException)
-            {
-                bad++;
-                console?.Error.WriteLine($"depesche: {verb}: article {a.Id}: {ex.Message}");
-            }
-        }
+        foreach (var a in s.Export()) StoredClaims.AddDated(a, claims, console, verb, ref bad);
         return claims;
     }
 

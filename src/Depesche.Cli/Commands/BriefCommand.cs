@@ -86,8 +86,12 @@ public static partial class BriefCommand
     {
         var articles = new List<BriefArticle>();
         var mentions = new List<BriefMention>();
+        var claims = new List<Depesche.Events.DatedClaim>();
+        bad = 0;
+        // Why one pass: the store is read once for articles, mentions and event claims alike.
         foreach (var a in s.Export())
         {
+            StoredClaims.AddDated(a, claims, console, "brief", ref bad);
             articles.Add(new BriefArticle(a.Id, Published(a), a.Agency ?? a.Outlet, a.Headline ?? FirstSentence(a.Text), a.StoryId));
             foreach (var g in a.Entities.GroupBy(e => e.EntityId ?? e.Text))
                 mentions.Add(new BriefMention(a.Id, g.Key, g.First().Name ?? g.First().Text, g.Count()));
@@ -98,7 +102,6 @@ public static partial class BriefCommand
         foreach (var id in fresh)
             foreach (var q in s.Quotes(new QuoteQuery { ArticleId = id, Limit = 1000 }).Quotes)
                 quotes.Add(new BriefQuote(id, q.Index, q.Text, q.Speaker?.Name, q.Speaker?.EntityId, [.. q.Sources.Where(x => x.Kind != "speaker").Select(x => x.Name)]));
-        var claims = AgendaCommand.LoadClaims(s, console, "brief", out bad);
         return new BriefInput { Articles = articles, Mentions = mentions, Quotes = quotes, Claims = claims, Since = since, Now = now, Watchlist = watch };
     }
 

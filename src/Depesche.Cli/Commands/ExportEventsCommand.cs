@@ -44,25 +44,7 @@ public static class ExportEventsCommand
             var claims = new List<EventClaim>();
             int bad = 0;
             foreach (var a in s.Export())
-            {
-                try
-                {
-                    using var doc = JsonDocument.Parse(a.AnalysisJson);
-                    claims.AddRange(EventClaimReader.Read(doc.RootElement, a.Id).Select(c => c with
-                    {
-                        ArticleId = a.Id,
-                        Url = c.Url ?? a.Url,
-                        Source = c.Source ?? a.Agency ?? a.Outlet,
-                        Published = c.Published ?? a.PublishedDate,
-                    }));
-                }
-                catch (Exception ex) when (ex is JsonException or FormatException)
-                {
-                    // Why: one unreadable analysis must not stop the export; it is counted and named.
-                    bad++;
-                    console.Error.WriteLine($"depesche: export events: article {a.Id}: {ex.Message}");
-                }
-            }
+                StoredClaims.Add(a, (json, id) => EventClaimReader.Read(json, id).Select(c => StoredClaims.Complete(c, a)), claims, console, "export events", ref bad);
             if (parse.GetValue(merged)) WriteMerged(w, EventMerger.Merge(claims));
             else WriteClaims(w, claims);
             w.Flush();
