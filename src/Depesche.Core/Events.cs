@@ -125,6 +125,39 @@ public readonly record struct EventMention(
 {
     public TextRange Range => new(Start, End);
     public TextRange Evidence => new(SentenceStart, SentenceEnd);
+
+    /// <summary>
+    /// The article's further mentions of this same event, in text order (<c>die Gespräche</c> two paragraphs on, the
+    /// sentence naming its participants). This mention is the first; actors, place and time are the union of all.
+    /// Empty when the event is mentioned once.
+    /// </summary>
+    public ImmutableArray<EventReference> OtherMentions
+    {
+        get => _others.IsDefault ? [] : _others;
+        init => _others = value;
+    }
+
+    private readonly ImmutableArray<EventReference> _others;
+}
+
+/// <summary>
+/// A further mention of an event in the same article: its trigger, the status and source it claims on its own,
+/// its evidence sentence and quote (-1: none), and why it was taken for the same event.
+/// </summary>
+public readonly record struct EventReference(
+    int Start,
+    int End,
+    ImmutableArray<TextRange> TriggerParts,
+    EventStatus Status,
+    EventFlags Flags,
+    EventAttribution? Attribution,
+    int SentenceStart,
+    int SentenceEnd,
+    int QuoteIndex,
+    string Reason)
+{
+    public TextRange Range => new(Start, End);
+    public TextRange Evidence => new(SentenceStart, SentenceEnd);
 }
 
 /// <summary>Stable lower-case names of the event enums, as written to JSON and read from gold files.</summary>

@@ -292,18 +292,13 @@ public static class Agenda
         var list = claims.MoveToImmutable();
         // Why: the item is unconfirmed while no plan was stated without that flag and no outcome was reported.
         bool stillUnconfirmed = !list.Any(c => !c.Unconfirmed && c.Change is ClaimChange.Announced or ClaimChange.Confirmed or ClaimChange.Held or ClaimChange.Postponed);
-        // Why: document-local entity ids (local:<article>:<n>) differ between articles, so the merger keeps one person
-        // once per article; across articles such actors are the same when their names are.
         var actors = new List<ClaimActor>();
         foreach (var a in e.Actors)
-            if (!actors.Exists(x => x.SameAs(a) || (IsLocal(x.EntityId) || IsLocal(a.EntityId)) && string.Equals(x.Name, a.Name, StringComparison.OrdinalIgnoreCase)))
-                actors.Add(a);
+            if (!actors.Exists(x => x.SameAs(a))) actors.Add(a);
         return new AgendaItem(e.Id, when, e.Type, e.Mode, e.Status, stillUnconfirmed, [.. actors], e.Place, e.PlaceId,
             list.Max(c => c.Confidence), list, Resolve(list, when, today),
             [.. e.Claims.SelectMany(c => folds.GetValueOrDefault((c.ArticleId, c.Index)) ?? []), .. e.Reasons]);
     }
-
-    private static bool IsLocal(string? id) => id is null || id.StartsWith("local:", StringComparison.Ordinal);
 
     private static AgendaResolution Resolve(ImmutableArray<AgendaClaim> claims, AgendaDate when, DateOnly today)
     {

@@ -14,7 +14,8 @@ namespace Depesche.Events;
 /// 2. per sentence: clauses, actor mentions, place candidates, attribution;
 /// 3. triggers, with separable particles and absorption of nouns inside a speech act (<c>forderte Sanktionen</c>);
 /// 4. per trigger: actors (bound to the trigger, else the clause's), place, time, status and flags;
-/// 5. across the article: unconfirmed flags (<c>bestätigte … nicht</c>) and paragraph follow-ups (<c>wird unser Team in den USA sein</c>).
+/// 5. across the article: unconfirmed flags (<c>bestätigte … nicht</c>) and paragraph follow-ups (<c>wird unser Team in den USA sein</c>);
+/// 6. repeated mentions of one event folded into one (<see cref="EventCoreference"/>), each pointing at its quote.
 /// </remarks>
 public static class EventExtractor
 {
@@ -26,7 +27,8 @@ public static class EventExtractor
         var result = new List<EventMention>();
         for (int s = 0; s < doc.Sentences.Count; s++) doc.ExtractSentence(s, result);
         doc.Finish(result);
-        return [.. result];
+        IReadOnlyList<Quote>? quotes = analysis.Find<Layer<Quote>>(LayerName.Quotes) is { } ql ? ql.Items : null;
+        return EventCoreference.Join(analysis.Text, result, quotes);
     }
 
     private sealed class ActorMention
@@ -361,7 +363,10 @@ public static class EventExtractor
                 if (directed)
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && m.First < h.Token && ClauseOf(m.First) == tc && !list.Contains(m)) list.Insert(0, m);
-                if (list.Count == 0 || !h.Def.Noun)
+                // Why: "verurteilte den Angriff": who condemns an attack is not its attacker; the attack's own actors, if
+                // any, are bound to it, and coreference fills in the rest from its earlier mention.
+                bool condemned = h.AccusedBy is not null;
+                if ((list.Count == 0 || !h.Def.Noun) && !condemned)
                 {
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && ClauseOf(m.First) == tc && !list.Contains(m)) list.Add(m);
@@ -376,13 +381,16 @@ public static class EventExtractor
                 if (denial && h.Def.Noun && subClause[tc] && list.Count > 0)
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && m.First < h.Token && ClauseOf(m.First) == ClauseOf(first) && !list.Contains(m)) list.Insert(0, m);
-                if (list.Count == 0 && h.Def.Noun && (!subClause[tc] || denial))
+                if (list.Count == 0 && h.Def.Noun && (!subClause[tc] || denial) && !condemned)
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && ClauseOf(m.First) < tc && !apposition[ClauseOf(m.First)] && !subClause[ClauseOf(m.First)] && !speechClause[ClauseOf(m.First)]) list.Add(m);
                 // A speech act reaches into its "dass" clause for the addressee.
                 if (h.Def.SpeechAct && tc + 1 < subClause.Length && subClause[tc + 1])
                     foreach (var m in actors)
                         if (m.BoundTo < 0 && ClauseOf(m.First) == tc + 1 && !list.Contains(m)) list.Add(m);
+                // "Das kündigte das US-Außenministerium an": an announcement of what the sentence before said is its source, not an event.
+                if (h.Type == EventType.Statement && !h.Announced && !h.Def.Noun && h.Token - 1 == first && IsWord(first) && (Is(first, "Das") || Is(first, "Dies")))
+                    continue;
                 // Nouns naming a speech act ("Friedensvorschlag", "Forderung") count only with their own actors.
                 if (h.Def.Noun && h.Local.Count == 0 && (h.Mode == EventMode.Propose || h.Type is EventType.Request or EventType.Accuse or EventType.Reject or EventType.Statement or EventType.Support))
                     continue;
@@ -1002,9 +1010,12 @@ public static class EventExtractor
                     if (!onSpeech) negated = true;
                 }
             }
+            bool negatedByNicht = negated;
             // "kein Treffen", "keine neuen Sanktionen", "keine konkreten Pläne für ein Treffen"
             for (int j = h.Token - 1; j >= first && j >= h.Token - 5 && clause[j - first] == tc; j--)
-                if (IsWord(j) && Has(j, Cue.NegDeterminer)) negated = true;
+                if (IsWord(j) && Has(j, Cue.NegDeterminer)) { negated = true; negatedByNicht = false; }
+            // "Das geplante Gipfeltreffen findet vorerst nicht statt": a plan that will not happen is called off.
+            if (negatedByNicht && !h.Def.SpeechAct && PlannedAdjBefore(h.Token, first)) cancelled = true;
             // "eines künftigen möglichen Waffenstillstands"
             for (int j = h.Token - 1; j >= first && j >= h.Token - 2; j--)
                 if (IsWord(j) && Has(j, Cue.Possible)) hypo = true;
@@ -1044,6 +1055,14 @@ public static class EventExtractor
         {
             for (int j = token - 1; j >= first && j >= token - 2; j--)
                 if (IsWord(j) && (Is(j, "jüngsten") || Is(j, "vergangenen") || Is(j, "letzten") || Is(j, "bisherigen"))) return true;
+            return false;
+        }
+
+        private bool PlannedAdjBefore(int token, int first)
+        {
+            for (int j = token - 1; j >= first && j >= token - 2; j--)
+                if (IsWord(j) && (Is(j, "geplante") || Is(j, "geplanten") || Is(j, "angekündigte") || Is(j, "angekündigten") || Is(j, "vorgesehene") || Is(j, "vorgesehenen")))
+                    return true;
             return false;
         }
 

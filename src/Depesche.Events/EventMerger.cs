@@ -12,11 +12,21 @@ namespace Depesche.Events;
 /// </summary>
 public sealed record ClaimActor(string Name, string? EntityId = null, ActorRole Role = ActorRole.Source, string? Code = null)
 {
-    /// <summary>The same participant: by entity id when both are linked, else by name (case-insensitive).</summary>
-    public bool SameAs(ClaimActor other) =>
-        EntityId is not null && other.EntityId is not null
-            ? EntityId == other.EntityId
-            : string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The same participant. Two knowledge-base ids decide, except for a name of the event lexicon (<c>Russland</c>,
+    /// <c>Witkoff</c>): the lexicon maps every form to one actor, while the link under the mention may be a metonym
+    /// (<c>Vertreter des Kremls</c> → the Kremlin, <c>Moskauer Seite</c> → Moscow). Document-local ids
+    /// (<c>local:&lt;article&gt;:&lt;n&gt;</c>) differ between articles, so those actors compare by name.
+    /// </summary>
+    public bool SameAs(ClaimActor other)
+    {
+        bool sameName = string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);
+        if (IsGlobal(EntityId) && IsGlobal(other.EntityId))
+            return EntityId == other.EntityId || (sameName && EventCodes.OfName(Name) is not null);
+        return sameName;
+    }
+
+    private static bool IsGlobal(string? id) => id is not null && !id.StartsWith("local:", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -88,7 +98,7 @@ public sealed record MergedEvent(
 /// <remarks>
 /// Two claims (or a claim and a merged record) are the same event when all hold:
 /// 1. the same type, and compatible modes (equal, one unset, or meet/multilateral; a proposal only merges with a proposal);
-/// 2. they share at least one actor (by entity id when both have one, else by name); claims without actors never merge;
+/// 2. they share at least one actor (<see cref="ClaimActor.SameAs"/>); claims without actors never merge;
 /// 3. places are compatible: equal (by id, else name), or one unstated;
 /// 4. dates are compatible: their day ranges overlap; a claim without a date is anchored on its publication day and
 ///    must fall from <see cref="UndatedBeforeDays"/> days before to <see cref="UndatedWindowDays"/> days after the other's range;
@@ -210,7 +220,7 @@ public static class EventMerger
         return true;
     }
 
-    private static bool ModesCompatible(EventMode a, EventMode b)
+    internal static bool ModesCompatible(EventMode a, EventMode b)
     {
         if (a == b) return true;
         if (a == EventMode.Propose || b == EventMode.Propose) return false;

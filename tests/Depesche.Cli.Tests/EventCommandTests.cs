@@ -108,7 +108,7 @@ public sealed class EventCommandTests : IDisposable
         var r = CliRunner.Run("eval", "events", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var json = JsonDocument.Parse(r.Stdout).RootElement;
-        Assert.Equal(45, json.GetProperty("documents").GetInt32());
+        Assert.Equal(48, json.GetProperty("documents").GetInt32());
         Assert.True(json.GetProperty("gold").GetInt32() >= 150);
         foreach (var key in new[] { "precision", "recall", "f1" })
             Assert.InRange(json.GetProperty(key).GetDouble(), 0, 100);

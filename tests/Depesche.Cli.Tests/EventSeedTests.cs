@@ -12,7 +12,10 @@ public class EventSeedTests
 {
     private const string Seed = "seed/000_8f5e88549e4027cd.txt";
 
-    private sealed record Ev(string Type, string? Mode, string Status, bool Reported, bool Unconfirmed, List<string> Actors, string? Place, string? Time, string? Source, string Trigger, string Evidence);
+    private sealed record Ev(string Type, string? Mode, string Status, bool Reported, bool Unconfirmed, List<string> Actors, string? Place, string? Time, string? Source, string Trigger, string Evidence,
+        List<Mention> Mentions);
+
+    private sealed record Mention(string Trigger, string Status, string? Source, string Evidence, int? Quote, string Reason);
 
     private static List<Ev> Events()
     {
@@ -33,7 +36,14 @@ public class EventSeedTests
             Name(e, "time", "value"),
             Name(e, "source"),
             e.GetProperty("trigger").GetProperty("text").GetString()!,
-            text[e.GetProperty("evidence").GetProperty("start").GetInt32()..e.GetProperty("evidence").GetProperty("end").GetInt32()])).ToList();
+            text[e.GetProperty("evidence").GetProperty("start").GetInt32()..e.GetProperty("evidence").GetProperty("end").GetInt32()],
+            e.GetProperty("mentions").EnumerateArray().Select(m => new Mention(
+                m.GetProperty("trigger").GetProperty("text").GetString()!,
+                m.GetProperty("status").GetString()!,
+                Name(m, "source"),
+                text[m.GetProperty("evidence").GetProperty("start").GetInt32()..m.GetProperty("evidence").GetProperty("end").GetInt32()],
+                m.GetProperty("evidence").GetProperty("quote").ValueKind == JsonValueKind.Number ? m.GetProperty("evidence").GetProperty("quote").GetInt32() : null,
+                m.GetProperty("reason").GetString()!)).ToList())).ToList();
     }
 
     private static void HasActors(Ev e, params string[] names)
@@ -54,16 +64,18 @@ public class EventSeedTests
     [SharedDataFact(Seed)]
     public void Planned_US_Russia_meeting_in_Miami_reported_and_unconfirmed()
     {
-        var events = Events();
-        var e = Assert.Single(events, x => x.Type == "CONSULT" && x.Place == "Miami" && x.Evidence.StartsWith("US-Medien berichteten", StringComparison.Ordinal));
-        Assert.Equal("planned", e.Status);
-        HasActors(e, "USA", "Russland");
+        // One meeting, mentioned five times: the US-Russian talks at the weekend, the reported Miami meeting, the
+        // sentence naming Witkoff and Kushner, the one naming Dmitrijew, and Peskow's "wann die Gespräche sind".
+        var e = Assert.Single(Events(), x => x.Type == "CONSULT" && x.Actors.Contains("Russland") && x.Status == "planned");
+        Assert.Equal("Miami", e.Place);
+        HasActors(e, "USA", "Russland", "Witkoff", "Kushner", "Dmitrijew");
+        Assert.DoesNotContain("Umjerow", e.Actors);
         Assert.True(e.Reported);
         Assert.True(e.Unconfirmed);
-        // Why: the people are named two paragraphs later; without in-article coreference they sit on those mentions.
-        var negotiators = events.Where(x => x.Type == "CONSULT" && x.Status == "planned" && x.Actors.Contains("Russland")).SelectMany(x => x.Actors).ToHashSet();
-        Assert.Superset(new HashSet<string> { "Witkoff", "Kushner", "Dmitrijew" }, negotiators);
-        Assert.Contains(events, x => x.Actors.Contains("Dmitrijew") && x.Source == "Politico" && x.Unconfirmed);
+        Assert.Contains(e.Mentions, m => m.Evidence.StartsWith("US-Medien berichteten", StringComparison.Ordinal) && m.Quote is not null);
+        Assert.Contains(e.Mentions, m => m.Evidence.Contains("Dmitrijew", StringComparison.Ordinal) && m.Source == "Politico");
+        Assert.Contains(e.Mentions, m => m.Evidence.Contains("Witkoff", StringComparison.Ordinal));
+        Assert.All(e.Mentions, m => Assert.False(string.IsNullOrWhiteSpace(m.Reason)));
     }
 
     [SharedDataFact(Seed)]

@@ -128,12 +128,26 @@ public class EventMergerTests
     [Fact]
     public void Entity_ids_decide_when_both_claims_are_linked()
     {
-        var a = Claim("a1", "2025-12-18", EventType.Consult, EventStatus.Planned, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Witkoff", "kb:witkoff")] };
-        var b = Claim("a2", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Steve Witkoff", "kb:witkoff")] };
-        var c = Claim("a3", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Witkoff", "kb:other")] };
+        var a = Claim("a1", "2025-12-18", EventType.Consult, EventStatus.Planned, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Müller", "Q111")] };
+        var b = Claim("a2", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Gerd Müller", "Q111")] };
+        var c = Claim("a3", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Müller", "Q222")] };
         var merged = EventMerger.Merge([a, b, c]);
         Assert.Equal(2, merged.Length);
         Assert.Equal(["a1", "a2"], merged[0].Claims.Select(x => x.ArticleId));
+    }
+
+    [Fact]
+    public void Lexicon_names_and_local_ids_compare_by_name()
+    {
+        // Why: "Russland" reached through "Vertreter des Kremls" carries the Kremlin's id, through "Moskauer Seite" Moscow's.
+        var a = Claim("a1", "2025-12-18", EventType.Consult, EventStatus.Planned, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Russland", "kb:kreml")] };
+        var b = Claim("a2", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Russland", "Q649")] };
+        var c = Claim("a3", "2025-12-19", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Kovač", "local:a3:4")] };
+        var d = Claim("a4", "2025-12-20", EventType.Consult, EventStatus.Held, "", "Miami", "2025-12-20") with { Actors = [new ClaimActor("Kovač", "local:a4:1")] };
+        var merged = EventMerger.Merge([a, b, c, d]);
+        Assert.Equal(2, merged.Length);
+        Assert.Equal(["a1", "a2"], merged[0].Claims.Select(x => x.ArticleId));
+        Assert.Equal(["a3", "a4"], merged[1].Claims.Select(x => x.ArticleId));
     }
 
     [Theory]

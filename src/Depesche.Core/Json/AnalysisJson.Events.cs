@@ -17,11 +17,7 @@ public static partial class AnalysisJson
             w.WriteString("status", EventNames.Of(e.Status));
             w.WriteBoolean("reported", (e.Flags & EventFlags.Reported) != 0);
             w.WriteBoolean("unconfirmed", (e.Flags & EventFlags.Unconfirmed) != 0);
-            w.WriteStartObject("trigger");
-            w.WriteString("text", string.Join(" … ", e.TriggerParts.IsDefaultOrEmpty ? [e.Range.Slice(text)] : e.TriggerParts.Select(p => p.Slice(text))));
-            w.WriteNumber("start", e.Start);
-            w.WriteNumber("end", e.End);
-            w.WriteEndObject();
+            WriteTrigger(w, text, e.Range, e.TriggerParts);
             w.WriteStartArray("actors");
             foreach (var a in e.Actors.IsDefault ? [] : e.Actors)
             {
@@ -73,8 +69,43 @@ public static partial class AnalysisJson
             w.WriteEndObject();
             w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
             w.WriteString("cameo", e.Cameo);
+            w.WriteStartArray("mentions");
+            foreach (var m in e.OtherMentions)
+            {
+                w.WriteStartObject();
+                WriteTrigger(w, text, m.Range, m.TriggerParts);
+                w.WriteString("status", EventNames.Of(m.Status));
+                w.WriteBoolean("reported", (m.Flags & EventFlags.Reported) != 0);
+                w.WriteBoolean("unconfirmed", (m.Flags & EventFlags.Unconfirmed) != 0);
+                if (m.Attribution is { } ms)
+                {
+                    w.WriteStartObject("source");
+                    w.WriteString("name", ms.Name);
+                    w.WriteNumber("start", ms.Start);
+                    w.WriteNumber("end", ms.End);
+                    w.WriteEndObject();
+                }
+                else w.WriteNull("source");
+                w.WriteStartObject("evidence");
+                w.WriteNumber("start", m.SentenceStart);
+                w.WriteNumber("end", m.SentenceEnd);
+                if (m.QuoteIndex >= 0) w.WriteNumber("quote", m.QuoteIndex); else w.WriteNull("quote");
+                w.WriteEndObject();
+                w.WriteString("reason", m.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteTrigger(Utf8JsonWriter w, string text, TextRange range, System.Collections.Immutable.ImmutableArray<TextRange> parts)
+    {
+        w.WriteStartObject("trigger");
+        w.WriteString("text", string.Join(" … ", parts.IsDefaultOrEmpty ? [range.Slice(text)] : parts.Select(p => p.Slice(text))));
+        w.WriteNumber("start", range.Start);
+        w.WriteNumber("end", range.End);
+        w.WriteEndObject();
     }
 }

@@ -189,9 +189,15 @@
     }
     for (const ev of an.events || []) {
       if (!ev.trigger) continue;
-      out.push({ start: ev.trigger.start, end: ev.trigger.end, kind: 'event', cls: 'event status-' + ev.status,
-        title: 'Ereignis ' + ev.type + (ev.mode ? '/' + ev.mode : '') + ': ' + ev.status + (ev.unconfirmed ? ' (unbestätigt)' : '') + (ev.reported ? ' (berichtet)' : '') +
-          (ev.place ? ' · Ort: ' + ev.place.name : '') + (ev.time ? ' · Zeit: ' + ev.time.value : '') });
+      const title = 'Ereignis ' + ev.type + (ev.mode ? '/' + ev.mode : '') + ': ' + ev.status + (ev.unconfirmed ? ' (unbestätigt)' : '') + (ev.reported ? ' (berichtet)' : '') +
+          (ev.place ? ' · Ort: ' + ev.place.name : '') + (ev.time ? ' · Zeit: ' + ev.time.value : '');
+      out.push({ start: ev.trigger.start, end: ev.trigger.end, kind: 'event', cls: 'event status-' + ev.status, title: title });
+      // Further mentions of the same event carry the event's status, and what the mention itself claimed.
+      for (const m of ev.mentions || []) {
+        if (!m.trigger) continue;
+        out.push({ start: m.trigger.start, end: m.trigger.end, kind: 'event', cls: 'event status-' + ev.status,
+          title: title + ' · weitere Erwähnung (' + m.status + (m.source ? ', laut ' + m.source.name : '') + ')' });
+      }
     }
     return out;
   }
