@@ -760,10 +760,19 @@ public static class EventExtractor
             {
                 int p = m.First - 1;
                 if (p >= first && Has(p, Cue.Determiner)) p--;
-                return p >= first && IsWord(p) && (Is(p, "Angaben") || (Is(p, "zu") && p - 1 >= first && Is(p - 1, "Grenze")));
+                if (p >= first && IsWord(p) && (Is(p, "Angaben") || (Is(p, "zu") && p - 1 >= first && Is(p - 1, "Grenze")))) return true;
+                // "der Unterhändler von Kremlchef Wladimir Putin, Kirill Dmitrijew": whose envoy someone is does not take part.
+                // Look past a title before the name ("Kremlchef", "Präsident").
+                p = m.First - 1;
+                if (p > first && IsWord(p) && char.IsUpper(_t.TextOf(p)[0]) && !Is(p, "von")) p--;
+                return p - 1 >= first && IsWord(p) && Is(p, "von") && IsWord(p - 1) && IsAideNoun(_t.TextOf(p - 1));
             });
             return list;
         }
+
+        private static bool IsAideNoun(ReadOnlySpan<char> w) =>
+            w is "Unterhändler" or "Berater" or "Beraterin" or "Gesandte" or "Gesandter" or "Gesandten" or "Sondergesandte" or "Sondergesandter"
+                or "Sprecher" or "Sprecherin" or "Vertraute" or "Vertrauter" or "Beauftragte" or "Beauftragter" or "Schwiegersohn" or "Sohn" or "Tochter";
 
         private static bool IsPersonName(string name) => !EventLexicon.Places.ContainsKey(name)
             && name is not ("USA" or "EU" or "NATO" or "UN" or "Europäer" or "Hamas" or "Hisbollah" or "Gewerkschaften" or "Opposition");

@@ -70,6 +70,8 @@ public class EventSeedTests
         Assert.Equal("Miami", e.Place);
         HasActors(e, "USA", "Russland", "Witkoff", "Kushner", "Dmitrijew");
         Assert.DoesNotContain("Umjerow", e.Actors);
+        // "der Unterhändler von Kremlchef Wladimir Putin, Kirill Dmitrijew": Putin sends an envoy, he does not take part.
+        Assert.DoesNotContain("Putin", e.Actors);
         Assert.True(e.Reported);
         Assert.True(e.Unconfirmed);
         Assert.Contains(e.Mentions, m => m.Evidence.StartsWith("US-Medien berichteten", StringComparison.Ordinal) && m.Quote is not null);
