@@ -15,11 +15,69 @@ public sealed class Gazetteer
 
     private readonly Dictionary<ulong, byte> _spans;
     private readonly HashSet<ulong> _stems;
+    private readonly SpanTable _table;
 
     internal Gazetteer(Dictionary<ulong, byte> spans, HashSet<ulong> stems)
     {
         _spans = spans;
         _stems = stems;
+        _table = new SpanTable(spans);
+    }
+
+    /// <summary>
+    /// Open addressing over the span hashes for <see cref="Lookup"/>: the tagger asks up to <see cref="MaxTokens"/>
+    /// times per token and almost always misses, and a profile showed Dictionary's bucket/entry indirection at 6 % of
+    /// the full pipeline. The keys are already mixed 64-bit hashes, so their low bits index the table directly.
+    /// </summary>
+    private sealed class SpanTable
+    {
+        private readonly ulong[] _keys;
+        private readonly byte[] _values;
+        private readonly int _mask;
+        private readonly byte _zeroValue;   // key 0 marks an empty slot, so its own value is kept aside
+        // Why: the table is megabytes and nearly every probe misses; one bit per 16 slots' worth of keys, indexed by
+        // the key's high half, fits in the L2 cache and turns most misses away without touching the table.
+        private readonly ulong[] _filter;
+        private readonly int _filterMask;
+
+        public SpanTable(Dictionary<ulong, byte> spans)
+        {
+            int cap = 4;
+            while (cap < spans.Count * 2) cap <<= 1;
+            _keys = new ulong[cap];
+            _values = new byte[cap];
+            _mask = cap - 1;
+            int bits = 64;
+            while (bits < spans.Count * 16) bits <<= 1;
+            _filter = new ulong[bits / 64];
+            _filterMask = bits - 1;
+            foreach (var (k, v) in spans)
+            {
+                int b = (int)((k >> 32) & (ulong)_filterMask);
+                _filter[b >> 6] |= 1UL << (b & 63);
+                if (k == 0) { _zeroValue = v; continue; }
+                int i = (int)(k & (ulong)_mask);
+                while (_keys[i] != 0) i = (i + 1) & _mask;
+                _keys[i] = k;
+                _values[i] = v;
+            }
+        }
+
+        public byte Get(ulong key)
+        {
+            int b = (int)((key >> 32) & (ulong)_filterMask);
+            if ((_filter[b >> 6] & (1UL << (b & 63))) == 0) return 0;
+            if (key == 0) return _zeroValue;
+            var keys = _keys;
+            int i = (int)(key & (ulong)_mask);
+            while (true)
+            {
+                ulong k = keys[i];
+                if (k == key) return _values[i];
+                if (k == 0) return 0;
+                i = (i + 1) & _mask;
+            }
+        }
     }
 
     public static Gazetteer Empty { get; } = new(new Dictionary<ulong, byte>(), new HashSet<ulong>());
@@ -31,7 +89,7 @@ public sealed class Gazetteer
     public static ulong SpanStart => 0x51ED27A5B0C3D4E1UL;
 
     /// <summary>The kind mask of a token sequence whose running hash (see <see cref="SpanStart"/>, <see cref="TextHash.Combine"/> over exact token hashes) is <paramref name="spanHash"/>.</summary>
-    public byte Lookup(ulong spanHash) => _spans.TryGetValue(spanHash, out var m) ? m : (byte)0;
+    public byte Lookup(ulong spanHash) => _table.Get(spanHash);
 
     /// <summary>Whether a lower-cased form with a derivational ending removed names a place (<c>moskau</c>+<c>er</c>).</summary>
     public bool IsPlaceStem(ReadOnlySpan<char> token)
