@@ -31,14 +31,33 @@ public sealed class NerStage : IStage
     {
         var tokens = input.Tokens;
         var sentences = input.Sentences;
-        var tags = new int[tokens.Count];
-        var margins = new float[tokens.Count];
+        // Why: scratch of the article's length, rented so that tagging allocates only the mentions it returns.
+        var tagsArr = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, tokens.Count));
+        var marginsArr = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, tokens.Count));
+        try
+        {
+            return Tag(input, tagsArr.AsSpan(0, tokens.Count), marginsArr.AsSpan(0, tokens.Count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(tagsArr);
+            System.Buffers.ArrayPool<float>.Shared.Return(marginsArr);
+        }
+    }
+
+    private IReadOnlyList<ILayer> Tag(Analysis input, Span<int> tags, Span<float> margins)
+    {
+        var tokens = input.Tokens;
+        var sentences = input.Sentences;
+        // Rented memory holds the last article's tags; tokens outside every sentence must read O.
+        tags.Clear();
+        margins.Clear();
         foreach (var s in sentences)
         {
             var span = s.Tokens;
             if (span.Count == 0) continue;
             _model.Tag(tokens.Text, tokens.Starts[span.First..span.End], tokens.Ends[span.First..span.End],
-                tags.AsSpan(span.First, span.Count), margins.AsSpan(span.First, span.Count));
+                tags.Slice(span.First, span.Count), margins.Slice(span.First, span.Count));
             // Why: a chunk must not continue across a sentence boundary.
             if (NerLabels.IsInside(tags[span.First])) tags[span.First]--;
         }
@@ -48,7 +67,7 @@ public sealed class NerStage : IStage
             foreach (var s in sentences)
             {
                 var span = s.Tokens;
-                WireRules.DerivedPlaceAdjectives(tokens.Text, tokens.Starts[span.First..span.End], tokens.Ends[span.First..span.End], tags.AsSpan(span.First, span.Count), _model.Gazetteer);
+                WireRules.DerivedPlaceAdjectives(tokens.Text, tokens.Starts[span.First..span.End], tokens.Ends[span.First..span.End], tags.Slice(span.First, span.Count), _model.Gazetteer);
             }
             WireRules.PropagateNames(tokens, tags);
         }

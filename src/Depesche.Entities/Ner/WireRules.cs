@@ -33,7 +33,7 @@ public static class WireRules
     private static readonly HashSet<string> Metonyms = new(StringComparer.Ordinal) { "Kreml", "Kremls", "Pentagon", "Pentagons", "Elysee", "Élysée", "Élysée-Palast", "Downing" };
 
     /// <summary>Rewrites <paramref name="tags"/> (one per token of the analysis) with the rules.</summary>
-    public static void Apply(Analysis a, int[] tags, Gazetteer? gazetteer = null)
+    public static void Apply(Analysis a, Span<int> tags, Gazetteer? gazetteer = null)
     {
         var tokens = a.Tokens;
         int org = NerLabels.ChunkId("ORG"), loc = NerLabels.ChunkId("LOC");
@@ -152,7 +152,7 @@ public static class WireRules
     /// Document-level consistency for persons: once "Jared Kushner" is a person, a lone "Kushner" (or "Kushners")
     /// elsewhere in the article is the same person, whatever the tagger said about that token alone.
     /// </summary>
-    public static void PropagateNames(TokenTable tokens, int[] tags)
+    public static void PropagateNames(TokenTable tokens, Span<int> tags)
     {
         int per = NerLabels.ChunkId("PER");
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -199,7 +199,7 @@ public static class WireRules
         });
     }
 
-    private static void SetChunk(int[] tags, int start, int end, int chunk)
+    private static void SetChunk(Span<int> tags, int start, int end, int chunk)
     {
         // Why: a chunk overlapping start simply ends before it (tags[start] becomes B-); one running past end restarts there.
         tags[start] = NerLabels.Begin(chunk);
