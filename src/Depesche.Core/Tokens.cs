@@ -187,7 +187,7 @@ public readonly struct TokenSpan
 /// </summary>
 public sealed class TokenTableBuilder
 {
-    private readonly string _text;
+    private string _text;
     private int[] _start;
     private int[] _end;
     private TokenKind[] _kind;
@@ -207,6 +207,22 @@ public sealed class TokenTableBuilder
     }
 
     public int Count => _count;
+
+    /// <summary>
+    /// Empties the builder for another text, keeping its arrays. A table built before shares those arrays, so it must
+    /// no longer be in use: this is for scratch tables that never leave the caller (the tokenizer's first pass).
+    /// </summary>
+    public void Reset(string text)
+    {
+        _text = text ?? throw new ArgumentNullException(nameof(text));
+        _count = 0;
+    }
+
+    /// <summary>Grows the arrays to hold at least <paramref name="capacity"/> tokens.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        while (_start.Length < capacity) Grow();
+    }
 
     public void Add(int start, int end, TokenKind kind, TokenFlags flags, int sentence = 0)
     {

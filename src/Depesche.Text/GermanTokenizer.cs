@@ -28,6 +28,23 @@ public static class GermanTokenizer
         return builder.Build(producer);
     }
 
+    [ThreadStatic] private static TokenTableBuilder? _scratch;
+
+    /// <summary>
+    /// Like <see cref="Tokenize(string, ReadOnlySpan{TextRange}, Producer)"/>, into a per-thread builder: the table is
+    /// valid only until the next call on the same thread. For the sentence splitter, which copies the tokens into
+    /// the article's final table anyway; saves one token table per article.
+    /// </summary>
+    internal static TokenTable TokenizeScratch(string text, ReadOnlySpan<TextRange> regions, Producer producer)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = _scratch ??= new TokenTableBuilder(text, 1024);
+        builder.Reset(text);
+        builder.EnsureCapacity(EstimateTokens(regions));
+        AddTokens(text, regions, builder);
+        return builder.Build(producer);
+    }
+
     /// <summary>Appends the tokens of every region to <paramref name="builder"/>, whose text must be <paramref name="text"/>.</summary>
     internal static void AddTokens(string text, ReadOnlySpan<TextRange> regions, TokenTableBuilder builder)
     {

@@ -31,7 +31,8 @@ public sealed class TokenizerStage : IStage
         ArgumentNullException.ThrowIfNull(article);
         var text = article.Text;
         var regions = Regions(article);
-        var tokens = GermanTokenizer.Tokenize(text, regions, Producer);
+        // Why: the first pass is scratch; the splitter writes the tokens, with their sentences, into the table that is kept.
+        var tokens = GermanTokenizer.TokenizeScratch(text, regions, Producer);
         return SentenceSplitter.Split(tokens, Boundaries(article), Producer);
     }
 
