@@ -19,6 +19,8 @@ def main(argv):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     frames = [fr["name"] for fr in doc["shared"]["frames"]]
+    # Only method frames (module!method) count for the filter: the root frame names the process and its path.
+    ours = [("!" in f and flt in f) for f in frames]
     self_t, incl_t = defaultdict(float), defaultdict(float)
     total = 0.0
     for prof in doc["profiles"]:
@@ -35,7 +37,7 @@ def main(argv):
                 leaf = len(stack) - 1
                 while leaf > 0 and frames[stack[leaf]].isupper():
                     leaf -= 1
-                if any(flt in frames[x] for x in stack):
+                if any(ours[x] for x in stack):
                     t_self[stack[leaf]] += dt
                     busy += dt
             last = at
@@ -49,7 +51,7 @@ def main(argv):
                 starts = opened.get(fr)
                 if starts:
                     s = starts.pop()
-                    if fr not in stack and (flt in frames[fr] or any(flt in frames[x] for x in stack)):  # recursion once
+                    if fr not in stack and (ours[fr] or any(ours[x] for x in stack)):  # recursion once
                         t_incl[fr] += at - s
         if busy <= 0:
             continue
