@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Depesche.Cli.Bench;
@@ -23,7 +24,14 @@ public sealed record BenchFigures
     /// <summary>CPU seconds (all threads) of one pass, where measured; the per-core figure when the machine is shared.</summary>
     public double? CpuSeconds { get; init; }
 
+    /// <summary>
+    /// Median CPU seconds of the measuring thread per pass (Linux, <c>CLOCK_THREAD_CPUTIME_ID</c>); null elsewhere.
+    /// Why: on a shared machine the wall clock also counts time the thread waited for a core; CPU time does not.
+    /// </summary>
+    public double? ThreadCpuSeconds { get; init; }
+
     public double ArticlesPerSecond => Articles / MedianSeconds;
+    public double? ArticlesPerCpuSecond => ThreadCpuSeconds is > 0 and var c ? Articles / c : null;
     public double WordsPerSecond => Words / MedianSeconds;
     public double MegabytesPerSecond => Bytes / 1e6 / MedianSeconds;
     public double UnitsPerSecond => Units / MedianSeconds;
@@ -48,6 +56,11 @@ public sealed record BenchFigures
             if (CpuSeconds is { } cpu) w.WriteNumber("tokensPerCpuSecond", Math.Round(t / cpu, 0));
         }
         if (CpuSeconds is { } c) w.WriteNumber("cpuSeconds", Math.Round(c, 4));
+        if (ThreadCpuSeconds is { } tc && ArticlesPerCpuSecond is { } apc)
+        {
+            w.WriteNumber("threadCpuSeconds", Math.Round(tc, 6));
+            w.WriteNumber("articlesPerCpuSecond", Math.Round(apc, 1));
+        }
         w.WriteNumber("allocatedBytesPerArticle", Math.Round(AllocatedBytesPerArticle, 0));
         w.WriteNumber("peakRssMb", Math.Round(PeakRssMb, 1));
     }
@@ -69,18 +82,24 @@ public static class Measure
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var times = new double[runs];
+        var cpu = new double[runs];
+        bool cpuOk = true;
         long allocated = 0;
         for (int r = 0; r < runs; r++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            double? c0 = ThreadCpu.Seconds();
             var sw = Stopwatch.StartNew();
             for (int k = 0; k < repeat; k++) units = workload();
             sw.Stop();
+            double? c1 = ThreadCpu.Seconds();
+            if (c0 is { } a && c1 is { } b) cpu[r] = (b - a) / repeat; else cpuOk = false;
             allocated += (GC.GetAllocatedBytesForCurrentThread() - before) / repeat;
             times[r] = sw.Elapsed.TotalSeconds / repeat;
         }
         Array.Sort(times);
-        double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+        Array.Sort(cpu);
+        double median = Median(times);
         return new BenchFigures
         {
             Name = name,
@@ -94,8 +113,12 @@ public static class Measure
             Spread = (times[^1] - times[0]) / median,
             AllocatedBytesPerArticle = allocated / (double)runs / Math.Max(1, articles),
             PeakRssMb = PeakRssMb(),
+            ThreadCpuSeconds = cpuOk ? Median(cpu) : null,
         };
     }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 
     /// <summary>Peak resident set size of this process (VmHWM), in MB.</summary>
     public static double PeakRssMb()
@@ -122,5 +145,32 @@ public static class Measure
             inWord = !ws;
         }
         return n;
+    }
+}
+
+/// <summary>CPU time of the calling thread, from <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>; null where libc lacks it.</summary>
+internal static partial class ThreadCpu
+{
+    private const int ClockThreadCpuTimeId = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec ts);
+
+    public static double? Seconds()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            return ClockGetTime(ClockThreadCpuTimeId, out var ts) == 0 ? ts.Seconds + ts.Nanoseconds / 1e9 : null;
+        }
+        catch (DllNotFoundException) { return null; }
+        catch (EntryPointNotFoundException) { return null; }
     }
 }

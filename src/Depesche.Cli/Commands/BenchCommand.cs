@@ -227,10 +227,10 @@ public static class BenchCommand
             return;
         }
         console.Out.WriteLine($"bench {stage}: {ours.Articles} articles, {ours.Words} words, {ours.Bytes / 1e6:F2} MB; median of {ours.Runs} runs after a warm-up, one core");
-        console.Out.WriteLine($"{"system",-18} {"MB/s",8} {"articles/s",11} {"words/s",11} {ours.UnitName + "/s",11} {"spread",7} {"alloc/art",10} {"peak RSS",9}");
+        console.Out.WriteLine($"{"system",-18} {"MB/s",8} {"articles/s",11} {"words/s",11} {ours.UnitName + "/s",11} {"spread",7} {"art/CPU-s",10} {"alloc/art",10} {"peak RSS",9}");
         foreach (var f in peers.Prepend(ours))
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{f.Name,-18} {f.MegabytesPerSecond,8:F2} {f.ArticlesPerSecond,11:F0} {f.WordsPerSecond,11:F0} {f.UnitsPerSecond,11:F0} {f.Spread,6:P0} {f.AllocatedBytesPerArticle / 1024,8:F1}kB {f.PeakRssMb,7:F0}MB"));
+                $"{f.Name,-18} {f.MegabytesPerSecond,8:F2} {f.ArticlesPerSecond,11:F0} {f.WordsPerSecond,11:F0} {f.UnitsPerSecond,11:F0} {f.Spread,6:P0} {(f.ArticlesPerCpuSecond is { } apc ? apc.ToString("F0", CultureInfo.InvariantCulture) : "—"),10} {f.AllocatedBytesPerArticle / 1024,8:F1}kB {f.PeakRssMb,7:F0}MB"));
         foreach (var p in peers)
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"depesche = {p.MedianSeconds / ours.MedianSeconds:F2}x {p.Name}"));
     }
