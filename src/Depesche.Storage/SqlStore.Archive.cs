@@ -78,6 +78,12 @@ internal abstract partial class SqlStore
           PRIMARY KEY (article_id, event_idx, idx))
         """,
         "CREATE INDEX IF NOT EXISTS event_actors_entity ON event_actors (entity_id)",
+        // For browsing (SqlStore.Browse.cs): newest-first pages stop after one page instead of sorting the archive,
+        // story sizes come from the index alone, events count by type. Indexes only: an older store opened read-only
+        // stays readable (its queries are slower), and the next writable open adds them.
+        "CREATE INDEX IF NOT EXISTS articles_newest ON articles ((coalesce(published_date, '')), seq)",
+        "CREATE INDEX IF NOT EXISTS articles_story_stats ON articles (story_id, published, seq)",
+        "CREATE INDEX IF NOT EXISTS events_type ON events (type)",
     ];
 
     /// <summary>

@@ -77,10 +77,14 @@ public sealed class Workbench : IAsyncDisposable
     public IReadOnlyList<string> Addresses =>
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
-    public ArchiveIndex Index { get; private init; } = null!;
+    /// <summary>The aggregates kept between requests.</summary>
+    public ArchiveCache Cache { get; private init; } = null!;
+
+    /// <summary>The store the server reads (a pooled reader per call).</summary>
+    public T Read<T>(Func<IArticleStore, T> read) => _pool.Read(read);
 
     /// <summary>
-    /// Builds the server: opens the store, loads the archive index. Throws <see cref="ArgumentException"/> for a
+    /// Builds the server: opens the store (nothing is loaded up front; every view is a query). Throws <see cref="ArgumentException"/> for a
     /// non-loopback address without <see cref="WorkbenchOptions.AllowRemote"/>, and <see cref="Storage.StoreException"/>
     /// when the store cannot be opened.
     /// </summary>
@@ -100,7 +104,7 @@ public sealed class Workbench : IAsyncDisposable
         var pool = new StorePool(options.Store, writable: ingest);
         try
         {
-            var index = pool.Read(ArchiveIndex.Build);
+            var cache = new ArchiveCache();
             var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = webRoot });
             builder.Logging.ClearProviders();
@@ -116,7 +120,7 @@ public sealed class Workbench : IAsyncDisposable
             builder.Services.AddOpenApi();
             builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
             builder.Services.AddSingleton(pool);
-            builder.Services.AddSingleton(index);
+            builder.Services.AddSingleton(cache);
             builder.Services.AddSingleton(options);
             var app = builder.Build();
 
@@ -141,7 +145,7 @@ public sealed class Workbench : IAsyncDisposable
             }
             app.MapOpenApi();
             Api.Map(app);
-            return new Workbench(app, pool) { Index = index };
+            return new Workbench(app, pool) { Cache = cache };
         }
         catch
         {
