@@ -73,6 +73,15 @@ public sealed record DayCounts(string Date, long Articles, long Mentions, long E
 /// <summary>Two entities named in the same articles, and in how many.</summary>
 public sealed record EntityPair(string A, string B, long Articles);
 
+/// <summary>An article's sequence number (store order), id, publication day, and how many events and quotes it has.</summary>
+public sealed record ArticleKey(long Seq, string Id, string? Date, int Events, int Quotes);
+
+/// <summary>One canonical entity named in one article (from the links layer), with how often.</summary>
+public sealed record EntityInArticle(string ArticleId, string EntityId, string Name, string Type, string? Kind, int Mentions);
+
+/// <summary>How many of an article's events and quotes are an entity's.</summary>
+public sealed record ArticleActivity(string ArticleId, long Events, long Quotes);
+
 /// <summary>The scope of an aggregate: one entity's articles, one story's, or (both null) the whole archive.</summary>
 /// <param name="Window">Only the newest this many articles of the scope (0: all).</param>
 public sealed record BrowseScope(string? EntityId = null, string? StoryId = null, int Window = 0);
@@ -85,6 +94,12 @@ public interface IArchiveBrowser
 {
     /// <summary>Grows with every stored article (the highest sequence number): what a cache of aggregates is valid for.</summary>
     long ChangeMark();
+
+    /// <summary>The articles stored after sequence number <paramref name="afterSeq"/> (0: all), in no particular order.</summary>
+    IReadOnlyList<ArticleKey> ArticleKeys(long afterSeq);
+
+    /// <summary>The entity rows of the articles stored after sequence number <paramref name="afterSeq"/> (0: all), in no particular order.</summary>
+    IReadOnlyList<EntityInArticle> ArticleEntityRows(long afterSeq);
 
     /// <summary>One story, or null.</summary>
     StoryInfo? Story(string storyId);
@@ -131,10 +146,10 @@ public interface IArchiveBrowser
     /// <summary>Per publication day: articles of the scope, mentions (of the scope's entity, or of all entities), their events and quotes.</summary>
     IReadOnlyList<DayCounts> Timeline(BrowseScope scope);
 
-    /// <summary>For an entity: per day, its own events (as actor or place) and quotes (as speaker).</summary>
-    IReadOnlyList<DayCounts> EntityActivity(string entityId);
+    /// <summary>For an entity: per article, its own events (as actor or place) and quotes (as speaker); articles with neither are left out.</summary>
+    IReadOnlyList<ArticleActivity> EntityActivity(string entityId);
 
-    /// <summary>For each id, the newest article that names it (to read what only the analysis JSON holds, like coordinates).</summary>
+    /// <summary>For each id, an article that names it (to read what only the analysis JSON holds, like coordinates).</summary>
     IReadOnlyDictionary<string, string> ArticleNaming(IReadOnlyCollection<string> entityIds);
 
     /// <summary>Search-facet counts over a set of articles: <c>entity</c> (value id), <c>entityType</c>, <c>eventType</c>, <c>speaker</c>.</summary>

@@ -84,6 +84,9 @@ internal abstract partial class SqlStore
         "CREATE INDEX IF NOT EXISTS articles_newest ON articles ((coalesce(published_date, '')), seq)",
         "CREATE INDEX IF NOT EXISTS articles_story_stats ON articles (story_id, published, seq)",
         "CREATE INDEX IF NOT EXISTS events_type ON events (type)",
+        "CREATE INDEX IF NOT EXISTS articles_id_date ON articles (id, published_date)",
+        "CREATE INDEX IF NOT EXISTS article_entities_mentions ON article_entities (entity_id, mentions)",
+        "CREATE INDEX IF NOT EXISTS entity_links_entity_text ON entity_links (entity_id, text)",
     ];
 
     /// <summary>

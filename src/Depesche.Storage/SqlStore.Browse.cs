@@ -17,6 +17,38 @@ internal abstract partial class SqlStore : IArchiveBrowser
 
     public long ChangeMark() => Guard("read from", () => Convert.ToInt64(Scalar(null, "SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture));
 
+    public IReadOnlyList<ArticleKey> ArticleKeys(long afterSeq) => Guard("read from", () =>
+    {
+        RequireRows("quote rows");
+        // Why three queries and a full scan for all: each reads one small index instead of the article rows with their texts.
+        var after = afterSeq > 0 ? " WHERE a.seq > @m" : "";
+        var within = afterSeq > 0 ? " WHERE article_id IN (SELECT id FROM articles WHERE seq > @m)" : "";
+        var events = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var r = Reader(null, $"SELECT article_id, count(*) FROM events{within} GROUP BY article_id", ("m", afterSeq)))
+            while (r.Read()) events[r.GetString(0)] = I32(r, 1);
+        var quotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var r = Reader(null, $"SELECT article_id, count(*) FROM quotes{within} GROUP BY article_id", ("m", afterSeq)))
+            while (r.Read()) quotes[r.GetString(0)] = I32(r, 1);
+        var list = new List<ArticleKey>();
+        using (var r = Reader(null, $"SELECT a.seq, a.id, a.published_date FROM articles a{after}", ("m", afterSeq)))
+            while (r.Read())
+            {
+                var id = r.GetString(1);
+                list.Add(new ArticleKey(r.GetInt64(0), id, Str(r, 2), events.GetValueOrDefault(id), quotes.GetValueOrDefault(id)));
+            }
+        return list;
+    });
+
+    public IReadOnlyList<EntityInArticle> ArticleEntityRows(long afterSeq) => Guard("read from", () =>
+    {
+        RequireRows("entity identities");
+        var within = afterSeq > 0 ? " WHERE article_id IN (SELECT id FROM articles WHERE seq > @m)" : "";
+        var list = new List<EntityInArticle>();
+        using var r = Reader(null, $"SELECT article_id, entity_id, name, type, kind, mentions FROM article_entities{within}", ("m", afterSeq));
+        while (r.Read()) list.Add(new EntityInArticle(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Str(r, 4), I32(r, 5)));
+        return list;
+    });
+
     public StoryInfo? Story(string storyId) => Guard("read from", () =>
     {
         using var r = Reader(null, """
@@ -163,28 +195,30 @@ internal abstract partial class SqlStore : IArchiveBrowser
         bool articles = false;
         if (Has(q.Type)) { where.Add("e.type = @ty"); args.Add(("ty", q.Type!.Trim())); }
         if (Has(q.Status)) { where.Add("e.status = @st"); args.Add(("st", q.Status!.Trim())); }
-        if (Has(q.EntityId))
-        {
-            // Why a union of two indexed lookups: an OR across the event and its actors would scan every event.
-            where.Add("(e.article_id, e.idx) IN (SELECT x.article_id, x.event_idx FROM event_actors x WHERE x.entity_id = @en UNION SELECT p.article_id, p.idx FROM events p WHERE p.place_entity_id = @en)");
-            args.Add(("en", q.EntityId!.Trim()));
-        }
+        if (Has(q.EntityId)) args.Add(("en", q.EntityId!.Trim()));
         if (Has(q.ArticleId)) { where.Add("e.article_id = @aid"); args.Add(("aid", q.ArticleId!.Trim())); }
         if (Has(q.StoryId)) { where.Add("a.story_id = @story"); args.Add(("story", q.StoryId!.Trim())); articles = true; }
         return (where, args, articles);
     }
 
+    /// <summary>
+    /// The events table, or only an entity's events. Why a join on the union of two indexed lookups: an OR across the
+    /// event's place and its actors, or an IN over the pair, made SQLite read every event.
+    /// </summary>
+    private static string EventsFrom(BrowseEventQuery q) =>
+        Has(q.EntityId) ? $"{EntityEvents} m JOIN events e ON e.article_id = m.aid AND e.idx = m.eidx" : "events e";
+
     public BrowseEvents BrowseEvents(BrowseEventQuery query) => Guard("read from", () =>
     {
         RequireRows("event rows");
         var (where, args, needsArticles) = EventFilter(query);
-        var from = needsArticles ? "events e JOIN articles a ON a.id = e.article_id" : "events e";
+        var from = EventsFrom(query) + (needsArticles ? " JOIN articles a ON a.id = e.article_id" : "");
         long total = Convert.ToInt64(Scalar(null, $"SELECT count(*) FROM {from} {Where(where)}", [.. args]), CultureInfo.InvariantCulture);
         var rows = new List<BrowseEvent>();
         if (total > 0 && query.Limit > 0)
         {
             bool selective = Has(query.EntityId) || Has(query.ArticleId) || Has(query.StoryId);
-            var join = selective ? "events e JOIN articles a ON a.id = e.article_id" : "articles a CROSS JOIN events e";
+            var join = selective ? EventsFrom(query) + " JOIN articles a ON a.id = e.article_id" : "articles a CROSS JOIN events e";
             var cond = where.Prepend("e.article_id = a.id").ToList();
             using var r = Reader(null, $"SELECT {EventColumns}, {HeaderColumns} FROM {join} {Where(cond)} ORDER BY {(query.OldestFirst ? OldestFirstOrder : NewestFirst)}, e.idx LIMIT @n OFFSET @o",
                 [.. args, ("n", query.Limit), ("o", Math.Max(0, query.Offset))]);
@@ -217,7 +251,7 @@ internal abstract partial class SqlStore : IArchiveBrowser
         RequireRows("event rows");
         var column = by switch { "type" => "e.type", "status" => "e.status", _ => throw new ArgumentOutOfRangeException(nameof(by), by, "type or status") };
         var (where, args, needsArticles) = EventFilter(query);
-        var from = needsArticles ? "events e JOIN articles a ON a.id = e.article_id" : "events e";
+        var from = EventsFrom(query) + (needsArticles ? " JOIN articles a ON a.id = e.article_id" : "");
         var list = new List<FacetCount>();
         using var r = Reader(null, $"SELECT v, n FROM (SELECT {column} AS v, count(*) AS n FROM {from} {Where(where)} GROUP BY {column}) t ORDER BY n DESC, v{Ordinal} LIMIT @top",
             [.. args, ("top", top)]);
@@ -246,10 +280,17 @@ internal abstract partial class SqlStore : IArchiveBrowser
         string name, type;
         string? kind, wikidata;
         long articles, mentions;
-        using (var r = Reader(null, "SELECT max(name), max(type), max(kind), max(wikidata), count(*), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = @id", ("id", entityId)))
+        // Why the first row for the names: they come from the knowledge base, the same in every article; the counts
+        // read the (entity_id, mentions) index alone.
+        using (var r = Reader(null, "SELECT name, type, kind, wikidata FROM article_entities WHERE entity_id = @id LIMIT 1", ("id", entityId)))
         {
-            if (!r.Read() || r.IsDBNull(0)) return null;
-            (name, type, kind, wikidata, articles, mentions) = (r.GetString(0), r.GetString(1), Str(r, 2), Str(r, 3), r.GetInt64(4), I64(r, 5) ?? 0);
+            if (!r.Read()) return null;
+            (name, type, kind, wikidata) = (r.GetString(0), r.GetString(1), Str(r, 2), Str(r, 3));
+        }
+        using (var r = Reader(null, "SELECT count(*), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = @id", ("id", entityId)))
+        {
+            r.Read();
+            (articles, mentions) = (r.GetInt64(0), I64(r, 1) ?? 0);
         }
         var roles = new List<EntityRoleCount>();
         using (var r = Reader(null, $"""
@@ -362,33 +403,28 @@ internal abstract partial class SqlStore : IArchiveBrowser
         return list;
     });
 
-    public IReadOnlyList<DayCounts> EntityActivity(string entityId) => Guard("read from", () =>
+    public IReadOnlyList<ArticleActivity> EntityActivity(string entityId) => Guard("read from", () =>
     {
         RequireRows("event rows");
-        var days = new SortedDictionary<string, (long Events, long Quotes)>(StringComparer.Ordinal);
-        using (var r = Reader(null, """
-            SELECT a.published_date, count(*) FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE a.published_date IS NOT NULL AND (e.article_id, e.idx) IN (SELECT x.article_id, x.event_idx FROM event_actors x WHERE x.entity_id = @en UNION SELECT p.article_id, p.idx FROM events p WHERE p.place_entity_id = @en)
-            GROUP BY a.published_date
-            """, ("en", entityId)))
-            while (r.Read()) days[r.GetString(0)] = (r.GetInt64(1), 0);
-        using (var r = Reader(null, """
-            SELECT a.published_date, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE a.published_date IS NOT NULL AND q.speaker_entity_id = @en GROUP BY a.published_date
-            """, ("en", entityId)))
-            while (r.Read()) days[r.GetString(0)] = (days.GetValueOrDefault(r.GetString(0)).Events, r.GetInt64(1));
-        return days.Select(d => new DayCounts(d.Key, 0, 0, d.Value.Events, d.Value.Quotes)).ToList();
+        var counts = new Dictionary<string, (long Events, long Quotes)>(StringComparer.Ordinal);
+        using (var r = Reader(null, $"SELECT e.aid, count(*) FROM {EntityEvents} e GROUP BY e.aid", ("en", entityId)))
+            while (r.Read()) counts[r.GetString(0)] = (r.GetInt64(1), 0);
+        using (var r = Reader(null, "SELECT article_id, count(*) FROM quotes WHERE speaker_entity_id = @en GROUP BY article_id", ("en", entityId)))
+            while (r.Read()) counts[r.GetString(0)] = (counts.GetValueOrDefault(r.GetString(0)).Events, r.GetInt64(1));
+        return counts.Select(kv => new ArticleActivity(kv.Key, kv.Value.Events, kv.Value.Quotes)).ToList();
     });
+
+    /// <summary>The (article, event) keys of an entity's events, as actor or place (parameter <c>@en</c>): two indexed lookups.</summary>
+    private const string EntityEvents =
+        "(SELECT x.article_id AS aid, x.event_idx AS eidx FROM event_actors x WHERE x.entity_id = @en UNION SELECT p.article_id, p.idx FROM events p WHERE p.place_entity_id = @en)";
 
     public IReadOnlyDictionary<string, string> ArticleNaming(IReadOnlyCollection<string> entityIds) => Guard("read from", () =>
     {
         RequireRows("entity identities");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (inList, args) in InLists("e", entityIds))
-        {
-            using var r = Reader(null, $"SELECT entity_id, max(article_id) FROM article_entities WHERE entity_id IN ({inList}) GROUP BY entity_id", args);
-            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
-        }
+        // Why one query per entity: the first index entry is enough, where a grouped max would read every row of a frequent entity.
+        foreach (var id in entityIds.Distinct(StringComparer.Ordinal))
+            if (Scalar(null, "SELECT article_id FROM article_entities WHERE entity_id = @e LIMIT 1", ("e", id)) is string a) map[id] = a;
         return map;
     });
 

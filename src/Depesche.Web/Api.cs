@@ -272,32 +272,39 @@ internal static class Api
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(want));
     }
 
-    private static IResult Entities(StorePool pool, ArchiveCache cache, string? q, string? type, int? limit)
+    private static IResult Entities(StorePool pool, ArchiveCache cache, EntityIndex index, string? q, string? type, int? limit)
     {
         int n = Clamp(limit, 50);
-        return Results.Ok(Browse(pool, (b, _) => cache.Memo($"entities|{q}|{type}|{n}", b.ChangeMark(),
-            () => b.TopEntities(q, type, n).Select(e => new EntityRef(e.Id, e.Name, e.Type, (int)e.Articles)).ToList())));
+        return Results.Ok(Browse(pool, (b, _) =>
+        {
+            index.Refresh(b);
+            return cache.Memo($"entities|{q}|{type}|{n}", b.ChangeMark(), () => (string.IsNullOrWhiteSpace(q) ? index.Top(type, n) : b.TopEntities(q, type, n))
+                .Select(e => new EntityRef(e.Id, e.Name, e.Type, (int)e.Articles)).ToList());
+        }));
     }
 
-    private static IResult Entity(StorePool pool, ArchiveCache cache, string id) => Browse(pool, (b, s) =>
+    private static IResult Entity(StorePool pool, ArchiveCache cache, EntityIndex index, string id) => Browse(pool, (b, s) =>
     {
         var entityId = b.ResolveEntity(id);
         if (entityId is null || b.EntitySummary(entityId) is not { } sum) return Results.NotFound(new ApiError($"no entity {id}"));
-        var window = new BrowseScope(entityId, Window: EntityWindow);
-        var places = b.EntitiesIn(window, 100, type: "LOC");
+        index.Refresh(b);
+        var places = index.EntitiesIn(entityId, EntityWindow, 100, type: "LOC");
         var geo = cache.Geo([entityId, .. places.Select(p => p.Id)], s, b);
         var e = new EntityFact(entityId, sum.Name, sum.Type, sum.Kind, sum.Wikidata, sum.Roles.Select(r => new RoleFact(r.Role, r.Title, r.Of)).ToArray(),
             geo.GetValueOrDefault(entityId), (int)sum.Mentions, sum.Surfaces);
-        var activity = b.EntityActivity(entityId).ToDictionary(d => d.Date, StringComparer.Ordinal);
-        var timeline = b.Timeline(new BrowseScope(entityId)).Select(d => new TimelineBucket(d.Date, (int)d.Articles, (int)d.Mentions,
+        var activity = index.Days(b.EntityActivity(entityId));
+        var timeline = index.Timeline(entityId).Select(d => new TimelineBucket(d.Date, (int)d.Articles, (int)d.Mentions,
             (int)(activity.GetValueOrDefault(d.Date)?.Events ?? 0), (int)(activity.GetValueOrDefault(d.Date)?.Quotes ?? 0))).ToList();
-        var co = b.EntitiesIn(window, 31).Where(x => x.Id != entityId).OrderByDescending(x => x.Articles).ThenBy(x => x.Name, StringComparer.Ordinal).Take(30)
+        var co = index.EntitiesIn(entityId, EntityWindow, 31).Where(x => x.Id != entityId).OrderByDescending(x => x.Articles).ThenBy(x => x.Name, StringComparer.Ordinal).Take(30)
             .Select(x => new EntityRef(x.Id, x.Name, x.Type, (int)x.Articles)).ToList();
         var placeViews = places.Where(p => geo.GetValueOrDefault(p.Id) is not null)
             .Select(p => (P: p, G: geo[p.Id]!)).Select(x => new PlaceView(x.P.Id, x.P.Name, x.G.Lat, x.G.Lon, x.G.Country, (int)x.P.Articles)).ToList();
         var quotes = b.BrowseQuotes(new BrowseQuoteQuery { SpeakerId = entityId, Limit = 100 }).Quotes.Select(QuoteOf).ToList();
         var events = b.BrowseEvents(new BrowseEventQuery { EntityId = entityId, Limit = 100 }).Events.Select(EventOf).ToList();
-        return Results.Ok(new EntityProfile(e, (int)sum.Articles, timeline, b.Newest(new BrowseScope(entityId), 20).Select(Summary).ToList(), co, placeViews, quotes, events));
+        var recentIds = index.Newest(entityId, 20);
+        var recent = b.Headers(recentIds).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return Results.Ok(new EntityProfile(e, (int)sum.Articles, timeline, recentIds.Where(recent.ContainsKey).Select(r => Summary(recent[r])).ToList(),
+            co, placeViews, quotes, events));
     });
 
     private static IResult Quotes(StorePool pool, ArchiveCache cache, string? speaker, string? source, bool? anonymous, bool? unconfirmed, string? article, int? limit) =>
@@ -354,22 +361,25 @@ internal static class Api
         return Results.Ok(new StoryView(info, arts.Select(Summary).ToList(), events, quotes));
     });
 
-    private static IResult Timeline(StorePool pool, ArchiveCache cache, string? entity, string? story) => Browse(pool, (b, _) =>
+    private static IResult Timeline(StorePool pool, ArchiveCache cache, EntityIndex index, string? entity, string? story) => Browse(pool, (b, _) =>
     {
-        List<TimelineBucket> Compute() => b.Timeline(new BrowseScope(entity, story))
+        // Why the store for a story: a story has few articles, and the index does not know stories.
+        if (story is null) index.Refresh(b);
+        List<TimelineBucket> Compute() => (story is null ? index.Timeline(entity) : b.Timeline(new BrowseScope(entity, story)))
             .Select(d => new TimelineBucket(d.Date, (int)d.Articles, (int)d.Mentions, (int)d.Events, (int)d.Quotes)).ToList();
         // Why cache only the archive's: it reads every article; an entity's or story's timeline reads only theirs.
         return Results.Ok(entity is null && story is null ? cache.Memo("timeline", b.ChangeMark(), Compute) : Compute());
     });
 
-    private static IResult GraphOf(StorePool pool, ArchiveCache cache, string? entity, int? limit) => Browse(pool, (b, _) =>
+    private static IResult GraphOf(StorePool pool, ArchiveCache cache, EntityIndex index, string? entity, int? limit) => Browse(pool, (b, _) =>
     {
         int max = Clamp(limit, 40);
+        index.Refresh(b);
         Graph Compute()
         {
-            var scope = new BrowseScope(entity, Window: entity is null ? ArchiveGraphWindow : EntityWindow);
-            var keep = b.EntitiesIn(scope, max).OrderByDescending(c => c.Id == entity).ThenByDescending(c => c.Articles).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-            var edges = b.Pairs(scope, keep.Select(k => k.Id).ToList())
+            int window = entity is null ? ArchiveGraphWindow : EntityWindow;
+            var keep = index.EntitiesIn(entity, window, max).OrderByDescending(c => c.Id == entity).ThenByDescending(c => c.Articles).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+            var edges = index.Pairs(entity, window, keep.Select(k => k.Id).ToList())
                 .Select(p => string.CompareOrdinal(p.A, p.B) < 0 ? p : new EntityPair(p.B, p.A, p.Articles))
                 .OrderByDescending(p => p.Articles).ThenBy(p => p.A, StringComparer.Ordinal).ThenBy(p => p.B, StringComparer.Ordinal).Take(max * 6);
             return new Graph(keep.Select(c => new GraphNode(c.Id, c.Name, c.Type, (int)c.Articles)).ToList(),

@@ -80,6 +80,9 @@ public sealed class Workbench : IAsyncDisposable
     /// <summary>The aggregates kept between requests.</summary>
     public ArchiveCache Cache { get; private init; } = null!;
 
+    /// <summary>The in-memory entity index (loaded in the background from the start).</summary>
+    public EntityIndex Entities { get; private init; } = null!;
+
     /// <summary>The store the server reads (a pooled reader per call).</summary>
     public T Read<T>(Func<IArticleStore, T> read) => _pool.Read(read);
 
@@ -105,6 +108,7 @@ public sealed class Workbench : IAsyncDisposable
         try
         {
             var cache = new ArchiveCache();
+            var entityIndex = new EntityIndex();
             var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = webRoot });
             builder.Logging.ClearProviders();
@@ -121,6 +125,7 @@ public sealed class Workbench : IAsyncDisposable
             builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
             builder.Services.AddSingleton(pool);
             builder.Services.AddSingleton(cache);
+            builder.Services.AddSingleton(entityIndex);
             builder.Services.AddSingleton(options);
             var app = builder.Build();
 
@@ -145,7 +150,14 @@ public sealed class Workbench : IAsyncDisposable
             }
             app.MapOpenApi();
             Api.Map(app);
-            return new Workbench(app, pool) { Cache = cache };
+            // Why in the background: loading the entity index takes a second or two at 100,000 articles; the first page does not
+            // need it, and a request that does waits for it (Refresh takes the same lock).
+            _ = Task.Run(() =>
+            {
+                try { pool.Read(s => { if (s is IArchiveBrowser b) entityIndex.Refresh(b); return 0; }); }
+                catch (Exception ex) when (ex is StoreException or ObjectDisposedException) { /* a request retries and reports it */ }
+            });
+            return new Workbench(app, pool) { Cache = cache, Entities = entityIndex };
         }
         catch
         {

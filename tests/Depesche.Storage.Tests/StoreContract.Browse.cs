@@ -89,7 +89,8 @@ public abstract partial class StoreContract
 
         var ids = new[] { genf, luft, TestArticles.Gaza().Article.Id };
         Assert.Equal(3, Browser.Headers(ids).Count);
-        Assert.Equal(genf, Browser.ArticleNaming(["Q71"])["Q71"]);
+        Assert.Equal(genf, Browser.ArticleNaming(["Q71", "nobody"])["Q71"]);
+        Assert.Single(Browser.ArticleNaming(["Q71", "nobody"]));
         Assert.Contains(Browser.FacetOver(ids, "entity", 50), f => f is { Value: "kb:peskow", Count: 2 });
         Assert.Contains(Browser.FacetOver(ids, "speaker", 50), f => f is { Value: "kb:peskow", Count: 2 });
         Assert.Equal([genf], Browser.Having(ids, "Q71", null, null, null));
