@@ -87,6 +87,8 @@ internal abstract partial class SqlStore
         "CREATE INDEX IF NOT EXISTS articles_id_date ON articles (id, published_date)",
         "CREATE INDEX IF NOT EXISTS article_entities_mentions ON article_entities (entity_id, mentions)",
         "CREATE INDEX IF NOT EXISTS entity_links_entity_text ON entity_links (entity_id, text)",
+        "CREATE INDEX IF NOT EXISTS event_actors_entity_event ON event_actors (entity_id, article_id, event_idx)",
+        "CREATE INDEX IF NOT EXISTS events_place_event ON events (place_entity_id, article_id, idx)",
     ];
 
     /// <summary>

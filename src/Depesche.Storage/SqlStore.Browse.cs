@@ -144,8 +144,13 @@ internal abstract partial class SqlStore : IArchiveBrowser
             bool selective = Has(query.Speaker) || Has(query.SpeakerId) || Has(query.ArticleId) || Has(query.StoryId);
             var join = selective ? "quotes q JOIN articles a ON a.id = q.article_id" : "articles a CROSS JOIN quotes q";
             var cond = where.Prepend("q.article_id = a.id").ToList();
-            using var r = Reader(null, $"SELECT {QuoteColumns}, {HeaderColumns} FROM {join} {Where(cond)} ORDER BY {(query.OldestFirst ? OldestFirstOrder : NewestFirst)}, q.idx LIMIT @n OFFSET @o",
-                [.. args, ("n", query.Limit), ("o", Math.Max(0, query.Offset))]);
+            var order = query.OldestFirst ? OldestFirstOrder : NewestFirst;
+            // Why the page's keys first: sorting needs only the day and sequence (an index), not the article rows with their texts.
+            using var r = Reader(null, $"""
+                WITH k AS (SELECT q.article_id AS aid, q.idx AS qidx FROM {join} {Where(cond)} ORDER BY {order}, q.idx LIMIT @n OFFSET @o)
+                SELECT {QuoteColumns}, {HeaderColumns} FROM k JOIN quotes q ON q.article_id = k.aid AND q.idx = k.qidx JOIN articles a ON a.id = q.article_id
+                ORDER BY {order}, q.idx
+                """, [.. args, ("n", query.Limit), ("o", Math.Max(0, query.Offset))]);
             while (r.Read()) list.Add(new BrowseQuote(ReadHeader(r, 20), ReadQuote(r)));
         }
         return new BrowseQuotes(total, list);
@@ -220,8 +225,12 @@ internal abstract partial class SqlStore : IArchiveBrowser
             bool selective = Has(query.EntityId) || Has(query.ArticleId) || Has(query.StoryId);
             var join = selective ? EventsFrom(query) + " JOIN articles a ON a.id = e.article_id" : "articles a CROSS JOIN events e";
             var cond = where.Prepend("e.article_id = a.id").ToList();
-            using var r = Reader(null, $"SELECT {EventColumns}, {HeaderColumns} FROM {join} {Where(cond)} ORDER BY {(query.OldestFirst ? OldestFirstOrder : NewestFirst)}, e.idx LIMIT @n OFFSET @o",
-                [.. args, ("n", query.Limit), ("o", Math.Max(0, query.Offset))]);
+            var order = query.OldestFirst ? OldestFirstOrder : NewestFirst;
+            using var r = Reader(null, $"""
+                WITH k AS (SELECT e.article_id AS aid, e.idx AS eidx FROM {join} {Where(cond)} ORDER BY {order}, e.idx LIMIT @n OFFSET @o)
+                SELECT {EventColumns}, {HeaderColumns} FROM k JOIN events e ON e.article_id = k.aid AND e.idx = k.eidx JOIN articles a ON a.id = e.article_id
+                ORDER BY {order}, e.idx
+                """, [.. args, ("n", query.Limit), ("o", Math.Max(0, query.Offset))]);
             while (r.Read())
             {
                 var flags = (Core.EventFlags)I32(r, 11);

@@ -83,11 +83,9 @@ public static class BenchServeCommand
             bytes = 0;
             foreach (var path in FirstPage)
             {
-                var tp = Stopwatch.StartNew();
                 using var r = await client.GetAsync(path);
                 r.EnsureSuccessStatusCode();
                 bytes += (await r.Content.ReadAsByteArrayAsync()).Length;
-                if (Environment.GetEnvironmentVariable("TRACE_FP") == "1") Console.Error.WriteLine($"TRACE {path} {tp.Elapsed.TotalMilliseconds:F1}");
             }
             return t.Elapsed.TotalMilliseconds;
         }
