@@ -101,6 +101,12 @@ public interface IArchiveBrowser
     /// <summary>The entity rows of the articles stored after sequence number <paramref name="afterSeq"/> (0: all), in no particular order.</summary>
     IReadOnlyList<EntityInArticle> ArticleEntityRows(long afterSeq);
 
+    /// <summary>
+    /// Search snippets of the given articles for a query of <see cref="SearchQuery.Text"/> (as <see cref="SearchHit.Snippet"/>:
+    /// escaped, matches in &lt;em&gt;), without searching again. Throws <see cref="InvalidQueryException"/> like the search.
+    /// </summary>
+    IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids);
+
     /// <summary>One story, or null.</summary>
     StoryInfo? Story(string storyId);
 

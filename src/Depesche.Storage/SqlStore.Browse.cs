@@ -15,6 +15,8 @@ internal abstract partial class SqlStore : IArchiveBrowser
         new(r.GetString(at), Str(r, at + 1), Str(r, at + 2), Str(r, at + 3), Str(r, at + 4), Str(r, at + 5), r.GetString(at + 6),
             DateTimeOffset.Parse(r.GetString(at + 7), CultureInfo.InvariantCulture));
 
+    public abstract IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids);
+
     public long ChangeMark() => Guard("read from", () => Convert.ToInt64(Scalar(null, "SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture));
 
     public IReadOnlyList<ArticleKey> ArticleKeys(long afterSeq) => Guard("read from", () =>

@@ -138,7 +138,7 @@ internal static class Api
             return Results.Ok(new StatusView(c.Articles, c.Stories, c.Rejections, pool.Writable, s.Location));
         });
 
-    private static IResult Search(StorePool pool, string? q, DateOnly? from, DateOnly? to, string? source,
+    private static IResult Search(StorePool pool, EntityIndex index, string? q, DateOnly? from, DateOnly? to, string? source,
         string? entity, string? type, string? eventType, string? speaker, int? limit, int? offset)
     {
         int lim = Clamp(limit, 20), off = Math.Max(0, offset ?? 0);
@@ -156,31 +156,26 @@ internal static class Api
                     Limit = localFilter ? MaxLimit : Math.Max(FacetWindow, off + lim), Offset = 0, SnippetFor = new HashSet<string>(),
                 };
                 var r = s.Search(query);
-                var hits = r.Hits.Select((h, rank) => (Hit: h, Rank: rank)).ToList();
+                var hits = r.Hits.ToList();
                 if (localFilter)
                 {
                     var keep = b.Having(r.Hits.Select(h => h.Id).ToList(), entityId, entityId is null ? null : type, eventType, speaker);
-                    hits = hits.Where(h => keep.Contains(h.Hit.Id)).ToList();
+                    hits = hits.Where(h => keep.Contains(h.Id)).ToList();
                 }
                 long total = localFilter ? hits.Count : r.Total;
-                var window = hits.Take(localFilter ? MaxLimit : FacetWindow).Select(h => h.Hit.Id).ToList();
+                var window = hits.Take(localFilter ? MaxLimit : FacetWindow).Select(h => h.Id).ToList();
                 var headers = b.Headers(window);
+                index.Refresh(b);
+                var (entityFacet, typeFacet) = index.FacetsOver(window, 20, 4);
                 var facets = new Facets(
                     Count(headers.Select(a => a.Date).OfType<string>().Select(d => (d, d)), 31, byValue: true),
                     Count(headers.Select(a => a.Agency ?? a.Outlet).OfType<string>().Select(x => (x, x)), 20),
-                    Facet(b.FacetOver(window, "entity", 20)), Facet(b.FacetOver(window, "entityType", 4)),
-                    Facet(b.FacetOver(window, "eventType", 20)), Facet(b.FacetOver(window, "speaker", 20)));
+                    entityFacet, typeFacet, Facet(b.FacetOver(window, "eventType", 20)), Facet(b.FacetOver(window, "speaker", 20)));
                 var page = hits.Skip(off).Take(lim).ToList();
-                var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (page.Count > 0)
-                {
-                    // Why a second search: highlighting costs more than searching; only the page shown gets snippets.
-                    var ids = page.Select(p => p.Hit.Id).ToHashSet(StringComparer.Ordinal);
-                    foreach (var h in s.Search(query with { Limit = page.Max(p => p.Rank) + 1, SnippetFor = ids }).Hits)
-                        if (ids.Contains(h.Id)) snippets[h.Id] = h.Snippet;
-                }
-                var view = page.Select(p => new SearchHitView(p.Hit.Id, p.Hit.Score, p.Hit.Headline, p.Hit.Published, p.Hit.Agency, p.Hit.StoryId,
-                    Parts(snippets.GetValueOrDefault(p.Hit.Id) ?? ""))).ToList();
+                // Why snippets apart: highlighting costs more than searching; only the page shown gets them.
+                var snippets = page.Count == 0 ? new Dictionary<string, string>() : b.Snippets(query.Text, page.Select(p => p.Id).ToList());
+                var view = page.Select(p => new SearchHitView(p.Id, p.Score, p.Headline, p.Published, p.Agency, p.StoryId,
+                    Parts(snippets.GetValueOrDefault(p.Id) ?? ""))).ToList();
                 return Results.Ok(new SearchResponse(total, view, facets, headers.Count));
             });
         }

@@ -196,6 +196,29 @@ public sealed class EntityIndex
         return pairs.Select(kv => new EntityPair(_eid[kv.Key.Item1], _eid[kv.Key.Item2], kv.Value)).ToList();
     });
 
+    /// <summary>
+    /// The search facets over a set of articles: entities (value id, label name) by how many of them name each, then
+    /// entity types by how many name one of that type; most first, then by label.
+    /// </summary>
+    public (List<FacetValue> Entities, List<FacetValue> Types) FacetsOver(IReadOnlyCollection<string> articleIds, int top, int topTypes) => Read(() =>
+    {
+        var entities = new Dictionary<int, int>();
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in articleIds)
+        {
+            if (!_articleNo.TryGetValue(id, out var a)) continue;
+            seen.Clear();
+            foreach (var x in _entities[a])
+            {
+                entities[x] = entities.GetValueOrDefault(x) + 1;
+                if (seen.Add(_type[x])) types[_type[x]] = types.GetValueOrDefault(_type[x]) + 1;
+            }
+        }
+        return (entities.Select(kv => new FacetValue(_eid[kv.Key], _name[kv.Key], kv.Value)).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).Take(top).ToList(),
+            types.Select(kv => new FacetValue(kv.Key, kv.Key, kv.Value)).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).Take(topTypes).ToList());
+    });
+
     /// <summary>Sums per-article counts by the articles' publication day (articles without one are left out).</summary>
     public IReadOnlyDictionary<string, DayCounts> Days(IEnumerable<ArticleActivity> activity) => Read(() =>
     {

@@ -127,5 +127,9 @@ public abstract partial class StoreContract
         Assert.Equal(all.Hits[0].Snippet, some.Hits[0].Snippet);
         Assert.All(some.Hits.Skip(1), h => Assert.Equal("", h.Snippet));
         Assert.All(Store.Search(new SearchQuery { Text = "Peskow", SnippetFor = new HashSet<string>() }).Hits, h => Assert.Equal("", h.Snippet));
+        // the snippets of given hits, without searching again, are the search's
+        var apart = Browser.Snippets("Peskow", all.Hits.Select(h => h.Id).Append("no-such-article").ToList());
+        Assert.Equal(all.Hits.Count, apart.Count);
+        Assert.All(all.Hits, h => Assert.Equal(h.Snippet, apart[h.Id]));
     }
 }

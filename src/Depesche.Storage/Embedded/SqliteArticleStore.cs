@@ -213,6 +213,15 @@ internal sealed class SqliteArticleStore : SqlStore
         return new SearchResults(total, hits);
     });
 
+    public override IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids) => Guard("search", () =>
+    {
+        var query = _index.ParseText(text);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            if (Scalar(null, "SELECT text FROM articles WHERE id = @id", ("id", id)) is string t) map[id] = _index.Snippet(query, t);
+        return map;
+    });
+
     public override void Dispose()
     {
         try

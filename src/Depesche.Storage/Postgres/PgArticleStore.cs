@@ -148,6 +148,17 @@ internal sealed class PgArticleStore : SqlStore
         return new SearchResults(total, hits);
     });
 
+    public override IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids) => Guard("search", () =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sql = string.IsNullOrWhiteSpace(text)
+            ? "SELECT a.id, left(a.text, 160) FROM articles a WHERE a.id = ANY(@ids)"
+            : "SELECT a.id, ts_headline('german'::regconfig, a.text, websearch_to_tsquery('german'::regconfig, @q), 'StartSel=<em>, StopSel=</em>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"') FROM articles a WHERE a.id = ANY(@ids)";
+        using var r = Reader(null, sql, ("ids", ids.Distinct(StringComparer.Ordinal).ToArray()), ("q", ToWebSearch(text ?? "")));
+        while (r.Read()) map[r.GetString(0)] = EscapeSnippet(r.GetString(1));
+        return map;
+    });
+
     // Why: ts_headline does not escape; escape everything, then restore only the markers it added.
     private static string EscapeSnippet(string s) =>
         Embedded.MinimalHtmlEncoder.Instance.EncodeText(s).Replace("&lt;em&gt;", "<em>", StringComparison.Ordinal).Replace("&lt;/em&gt;", "</em>", StringComparison.Ordinal);
