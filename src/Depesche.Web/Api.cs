@@ -165,8 +165,10 @@ internal static class Api
                 long total = localFilter ? hits.Count : r.Total;
                 var window = hits.Take(localFilter ? MaxLimit : FacetWindow).Select(h => h.Id).ToList();
                 var headers = b.Headers(window);
-                index.Refresh(b);
-                var (entityFacet, typeFacet) = index.FacetsOver(window, 20, 4);
+                // Why not wait for the entity index: it loads in the background after start, and the first page must not wait for it.
+                var (entityFacet, typeFacet) = index.Loaded
+                    ? FacetsFromIndex(index, b, window)
+                    : (Facet(b.FacetOver(window, "entity", 20)), Facet(b.FacetOver(window, "entityType", 4)));
                 var facets = new Facets(
                     Count(headers.Select(a => a.Date).OfType<string>().Select(d => (d, d)), 31, byValue: true),
                     Count(headers.Select(a => a.Agency ?? a.Outlet).OfType<string>().Select(x => (x, x)), 20),
@@ -180,6 +182,12 @@ internal static class Api
             });
         }
         catch (InvalidQueryException ex) { return Results.BadRequest(new ApiError(ex.Message)); }
+    }
+
+    private static (List<FacetValue>, List<FacetValue>) FacetsFromIndex(EntityIndex index, IArchiveBrowser b, IReadOnlyCollection<string> window)
+    {
+        index.Refresh(b);
+        return index.FacetsOver(window, 20, 4);
     }
 
     private static List<FacetValue> Count(IEnumerable<(string Value, string Label)> items, int top, bool byValue = false)

@@ -20,6 +20,7 @@ public sealed class EntityIndex
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private bool _loaded;
+    private bool _loadedFlag;
     private long _mark;
 
     // articles, by number (the order they were loaded in)
@@ -84,6 +85,7 @@ public sealed class EntityIndex
             }
             if (keys.Count > 0) _sorted.Clear();
             _loaded = true;
+            Volatile.Write(ref _loadedFlag, true);
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -135,6 +137,9 @@ public sealed class EntityIndex
     }
 
     public int Count => Read(() => _id.Count);
+
+    /// <summary>Whether the first load has finished (later calls of <see cref="Refresh"/> only add what is new).</summary>
+    public bool Loaded => Volatile.Read(ref _loadedFlag);
 
     /// <summary>The ids of the newest articles naming the entity (or of all), newest first.</summary>
     public IReadOnlyList<string> Newest(string? entityId, int limit) => Read(() =>
