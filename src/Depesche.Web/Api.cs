@@ -104,6 +104,17 @@ internal static class Api
         api.MapGet("/watch", Watch).WithSummary("Articles ingested after 'since' that hit watched terms or entities, with what triggered each hit.");
     }
 
+    /// <summary>
+    /// Computes what the quotes, events and stories pages ask for first without filters (their facets over the whole
+    /// archive), so the first visitor after start does not wait for them. Run in the background after start.
+    /// </summary>
+    internal static void Warm(StorePool pool, ArchiveCache cache)
+    {
+        Quotes(pool, cache, null, null, null, null, null, null);
+        Events(pool, cache, null, null, null, null, null);
+        Stories(pool, cache, null);
+    }
+
     private static int Clamp(int? limit, int fallback) => Math.Clamp(limit ?? fallback, 1, MaxLimit);
 
     private static ArticleSummary Summary(ArticleHeader a) => new(a.Id, a.Published, a.Agency ?? a.Outlet, a.Headline, a.StoryId);

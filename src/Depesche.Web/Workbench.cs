@@ -66,6 +66,7 @@ public sealed class Workbench : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly StorePool _pool;
+    private Task _warming = Task.CompletedTask;
 
     private Workbench(WebApplication app, StorePool pool)
     {
@@ -150,14 +151,18 @@ public sealed class Workbench : IAsyncDisposable
             }
             app.MapOpenApi();
             Api.Map(app);
-            // Why in the background: loading the entity index takes a second or two at 100,000 articles; the first page does not
-            // need it, and a request that does waits for it (Refresh takes the same lock).
-            _ = Task.Run(() =>
+            // Why in the background: loading the entity index and the archive-wide facets takes seconds at 100,000 articles;
+            // the first page needs neither, and a request that needs the index waits for it (Refresh takes the same lock).
+            var warming = Task.Run(() =>
             {
-                try { pool.Read(s => { if (s is IArchiveBrowser b) entityIndex.Refresh(b); return 0; }); }
-                catch (Exception ex) when (ex is StoreException or ObjectDisposedException) { /* a request retries and reports it */ }
+                try
+                {
+                    pool.Read(s => { if (s is IArchiveBrowser b) entityIndex.Refresh(b); return 0; });
+                    Api.Warm(pool, cache);
+                }
+                catch (Exception ex) when (ex is StoreException or ObjectDisposedException or InvalidOperationException) { /* a request retries and reports it */ }
             });
-            return new Workbench(app, pool) { Cache = cache, Entities = entityIndex };
+            return new Workbench(app, pool) { Cache = cache, Entities = entityIndex, _warming = warming };
         }
         catch
         {
@@ -178,6 +183,8 @@ public sealed class Workbench : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        // Why wait: the warm-up holds a pooled reader; disposing the pool under it would leave that store open.
+        await _warming;
         _pool.Dispose();
     }
 
