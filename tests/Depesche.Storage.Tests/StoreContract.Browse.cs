@@ -131,5 +131,8 @@ public abstract partial class StoreContract
         var apart = Browser.Snippets("Peskow", all.Hits.Select(h => h.Id).Append("no-such-article").ToList());
         Assert.Equal(all.Hits.Count, apart.Count);
         Assert.All(all.Hits, h => Assert.Equal(h.Snippet, apart[h.Id]));
+        // without query text: the article's lead, as the search gives it
+        var lead = Store.Search(new SearchQuery { Limit = 1 }).Hits[0];
+        Assert.Equal(lead.Snippet, Browser.Snippets("", [lead.Id])[lead.Id]);
     }
 }
