@@ -49,8 +49,9 @@ public sealed record ArticleFacts(
 /// store, and entity coordinates, which only the analysis JSON holds. Everything else is asked of the store per request.
 /// </summary>
 /// <remarks>
-/// Why no in-memory copy of the archive any more: building it from every article's analysis JSON made the server
-/// start take minutes at 100,000 articles; the store's rows (schema 2) answer each view with a page-sized query.
+/// Why no projection of every article's analysis JSON any more (the former ArchiveIndex): building it made the server
+/// start take 97 s at 100,000 articles; the store's rows (schema 2) answer each view with a page-sized query, and
+/// <see cref="EntityIndex"/> keeps the little that aggregates over many articles need.
 /// Thread-safe.
 /// </remarks>
 public sealed class ArchiveCache
@@ -75,13 +76,13 @@ public sealed class ArchiveCache
         var missing = entityIds.Where(id => !_geo.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
+            if (_geo.Count > 200_000) _geo.Clear();
             foreach (var article in browser.ArticleNaming(missing).Values.Distinct(StringComparer.Ordinal))
             {
                 if (store.Get(article) is not { } a) continue;
                 foreach (var e in ArchiveIndex.Derive(a).Entities) _geo.TryAdd(e.Id, e.Geo);
             }
             foreach (var id in missing) _geo.TryAdd(id, null);
-            if (_geo.Count > 200_000) _geo.Clear();
         }
         var map = new Dictionary<string, GeoFact?>(StringComparer.Ordinal);
         foreach (var id in entityIds) map[id] = _geo.GetValueOrDefault(id);
