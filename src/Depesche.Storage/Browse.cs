@@ -92,6 +92,9 @@ public sealed record BrowseScope(string? EntityId = null, string? StoryId = null
 /// </summary>
 public interface IArchiveBrowser
 {
+    /// <summary>Whether the store keeps the quote, event and entity rows these queries read (schema 2); without them only article queries answer.</summary>
+    bool HasArchiveRows { get; }
+
     /// <summary>Grows with every stored article (the highest sequence number): what a cache of aggregates is valid for.</summary>
     long ChangeMark();
 

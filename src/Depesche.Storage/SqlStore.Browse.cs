@@ -17,6 +17,8 @@ internal abstract partial class SqlStore : IArchiveBrowser
 
     public abstract IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids);
 
+    public bool HasArchiveRows => Schema >= SchemaVersion;
+
     public long ChangeMark() => Guard("read from", () => Convert.ToInt64(Scalar(null, "SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture));
 
     public IReadOnlyList<ArticleKey> ArticleKeys(long afterSeq) => Guard("read from", () =>

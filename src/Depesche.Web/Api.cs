@@ -159,7 +159,9 @@ internal static class Api
             return Browse(pool, (b, s) =>
             {
                 // entity may be a canonical id (from a facet) or words; an id filters over the rows, words go to the full-text index
-                var entityId = entity is not null && b.ResolveEntity(entity) is { } found && found == entity.Trim() ? found : null;
+                // Why the schema check: a store of schema 1 still searches; it has no rows for entity ids and facets.
+                bool rows = b.HasArchiveRows;
+                var entityId = rows && entity is not null && b.ResolveEntity(entity) is { } found && found == entity.Trim() ? found : null;
                 bool localFilter = eventType is not null || speaker is not null || entityId is not null;
                 var query = new SearchQuery
                 {
@@ -177,13 +179,13 @@ internal static class Api
                 var window = hits.Take(localFilter ? MaxLimit : FacetWindow).Select(h => h.Id).ToList();
                 var headers = b.Headers(window);
                 // Why not wait for the entity index: it loads in the background after start, and the first page must not wait for it.
-                var (entityFacet, typeFacet) = index.Loaded
-                    ? FacetsFromIndex(index, b, window)
+                var (entityFacet, typeFacet) = !rows ? ([], [])
+                    : index.Loaded ? FacetsFromIndex(index, b, window)
                     : (Facet(b.FacetOver(window, "entity", 20)), Facet(b.FacetOver(window, "entityType", 4)));
                 var facets = new Facets(
                     Count(headers.Select(a => a.Date).OfType<string>().Select(d => (d, d)), 31, byValue: true),
                     Count(headers.Select(a => a.Agency ?? a.Outlet).OfType<string>().Select(x => (x, x)), 20),
-                    entityFacet, typeFacet, Facet(b.FacetOver(window, "eventType", 20)), Facet(b.FacetOver(window, "speaker", 20)));
+                    entityFacet, typeFacet, rows ? Facet(b.FacetOver(window, "eventType", 20)) : [], rows ? Facet(b.FacetOver(window, "speaker", 20)) : []);
                 var page = hits.Skip(off).Take(lim).ToList();
                 // Why snippets apart: highlighting costs more than searching; only the page shown gets them.
                 var snippets = page.Count == 0 ? new Dictionary<string, string>() : b.Snippets(query.Text, page.Select(p => p.Id).ToList());

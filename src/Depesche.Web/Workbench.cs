@@ -141,7 +141,13 @@ public sealed class Workbench : IAsyncDisposable
                 h["Cross-Origin-Resource-Policy"] = "same-origin";
                 h["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()";
                 if (ctx.Request.Path.StartsWithSegments("/api")) h.CacheControl = "no-store";
-                await next(ctx);
+                try { await next(ctx); }
+                catch (StoreException ex) when (!ctx.Response.HasStarted)
+                {
+                    // Why: a store of an older schema (opened read-only) keeps no quote, event or entity rows; say so instead of a bare 500.
+                    ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await ctx.Response.WriteAsJsonAsync(new ApiError(ex.Message));
+                }
             });
             if (Directory.Exists(webRoot))
             {
