@@ -78,6 +78,17 @@ internal abstract partial class SqlStore
           PRIMARY KEY (article_id, event_idx, idx))
         """,
         "CREATE INDEX IF NOT EXISTS event_actors_entity ON event_actors (entity_id)",
+        // For browsing (SqlStore.Browse.cs): newest-first pages stop after one page instead of sorting the archive,
+        // story sizes come from the index alone, events count by type. Indexes only: an older store opened read-only
+        // stays readable (its queries are slower), and the next writable open adds them.
+        "CREATE INDEX IF NOT EXISTS articles_newest ON articles ((coalesce(published_date, '')), seq)",
+        "CREATE INDEX IF NOT EXISTS articles_story_stats ON articles (story_id, published, seq)",
+        "CREATE INDEX IF NOT EXISTS events_type ON events (type)",
+        "CREATE INDEX IF NOT EXISTS articles_id_date ON articles (id, published_date)",
+        "CREATE INDEX IF NOT EXISTS article_entities_mentions ON article_entities (entity_id, mentions)",
+        "CREATE INDEX IF NOT EXISTS entity_links_entity_text ON entity_links (entity_id, text)",
+        "CREATE INDEX IF NOT EXISTS event_actors_entity_event ON event_actors (entity_id, article_id, event_idx)",
+        "CREATE INDEX IF NOT EXISTS events_place_event ON events (place_entity_id, article_id, idx)",
     ];
 
     /// <summary>

@@ -76,6 +76,15 @@ internal static class Api
     private const int FacetWindow = 100;
     private const int MaxLimit = 500;
 
+    /// <summary>
+    /// How many of an entity's newest articles the co-occurrence, the network and the places are counted over. Why a
+    /// window: a frequent entity (Berlin) is named in a fifth of a large archive; counting pairs over all of it took seconds.
+    /// </summary>
+    internal const int EntityWindow = 1000;
+
+    /// <summary>The newest articles the archive-wide network (no entity) is counted over.</summary>
+    internal const int ArchiveGraphWindow = 2000;
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api");
@@ -95,9 +104,43 @@ internal static class Api
         api.MapGet("/watch", Watch).WithSummary("Articles ingested after 'since' that hit watched terms or entities, with what triggered each hit.");
     }
 
+    /// <summary>
+    /// Computes what the quotes, events and stories pages ask for first without filters (their facets over the whole
+    /// archive), so the first visitor after start does not wait for them. Run in the background after start.
+    /// </summary>
+    internal static void Warm(StorePool pool, ArchiveCache cache)
+    {
+        Quotes(pool, cache, null, null, null, null, null, null);
+        Events(pool, cache, null, null, null, null, null);
+        Stories(pool, cache, null);
+    }
+
     private static int Clamp(int? limit, int fallback) => Math.Clamp(limit ?? fallback, 1, MaxLimit);
 
-    private static ArticleSummary Summary(ArticleFacts a) => new(a.Id, a.Published, a.Source, a.Headline, a.StoryId);
+    private static ArticleSummary Summary(ArticleHeader a) => new(a.Id, a.Published, a.Agency ?? a.Outlet, a.Headline, a.StoryId);
+
+    /// <summary>Runs <paramref name="read"/> on a pooled reader with its browsing queries.</summary>
+    private static T Browse<T>(StorePool pool, Func<IArchiveBrowser, IArticleStore, T> read) =>
+        pool.Read(s => read(s as IArchiveBrowser ?? throw new StoreException($"the store at '{s.Location}' cannot be browsed"), s));
+
+    private static List<FacetValue> Facet(IEnumerable<FacetCount> counts) => counts.Select(c => new FacetValue(c.Value, c.Label, (int)c.Count)).ToList();
+
+    private static QuoteFact QuoteOf(BrowseQuote b)
+    {
+        var q = b.Quote;
+        var sp = q.Speaker;
+        var sources = q.Sources.Select(s => new SourceFact(s.Name, s.Kind, s.Anonymous)).ToArray();
+        bool anonymous = (sp?.Anonymous ?? false) || q.Flags.Contains("anonymous") || sources.Any(s => s.Anonymous);
+        return new QuoteFact(b.Article.Id, b.Article.Date, q.Text, q.Start, q.End, q.Kind, sp?.Text ?? "", sp?.Kind ?? "none",
+            sp?.EntityId, sp?.EntityId is null ? null : sp.Name, anonymous, sources, [.. q.Flags]);
+    }
+
+    private static EventFact EventOf(BrowseEvent b)
+    {
+        var e = b.Event;
+        return new EventFact(b.Article.Id, b.Article.Date, e.Type, e.Mode, e.Status, e.Reported, e.Unconfirmed, e.Trigger, e.Start, e.End,
+            e.Actors.Select(a => new ActorFact(a.Role, a.Name, a.EntityId)).ToArray(), e.Place?.Name, e.Place?.EntityId, e.Time?.Value, e.Confidence);
+    }
 
     private static IResult Status(StorePool pool) =>
         pool.Read(s =>
@@ -106,40 +149,58 @@ internal static class Api
             return Results.Ok(new StatusView(c.Articles, c.Stories, c.Rejections, pool.Writable, s.Location));
         });
 
-    private static IResult Search(StorePool pool, ArchiveIndex index, string? q, DateOnly? from, DateOnly? to, string? source,
+    private static IResult Search(StorePool pool, EntityIndex index, string? q, DateOnly? from, DateOnly? to, string? source,
         string? entity, string? type, string? eventType, string? speaker, int? limit, int? offset)
     {
         int lim = Clamp(limit, 20), off = Math.Max(0, offset ?? 0);
         if (type is not null && type is not ("PER" or "LOC" or "ORG" or "OTH")) return Results.BadRequest(new ApiError("type must be PER, LOC, ORG or OTH"));
-        // entity may be a canonical id (from a facet) or words; an id filters over the index, words go to the store
-        var entityFact = entity is null ? null : index.Entity(entity);
-        bool localFilter = eventType is not null || speaker is not null || entityFact is not null;
-        var query = new SearchQuery
+        try
         {
-            Text = q ?? "", From = from, To = to, Source = source, Entity = entityFact is null ? entity : null, EntityType = entityFact is null ? type : null,
-            Limit = localFilter ? MaxLimit : Math.Max(FacetWindow, off + lim), Offset = 0,
-        };
-        SearchResults r;
-        try { r = pool.Read(s => s.Search(query)); }
+            return Browse(pool, (b, s) =>
+            {
+                // entity may be a canonical id (from a facet) or words; an id filters over the rows, words go to the full-text index
+                // Why the schema check: a store of schema 1 still searches; it has no rows for entity ids and facets.
+                bool rows = b.HasArchiveRows;
+                var entityId = rows && entity is not null && b.ResolveEntity(entity) is { } found && found == entity.Trim() ? found : null;
+                bool localFilter = eventType is not null || speaker is not null || entityId is not null;
+                var query = new SearchQuery
+                {
+                    Text = q ?? "", From = from, To = to, Source = source, Entity = entityId is null ? entity : null, EntityType = entityId is null ? type : null,
+                    Limit = localFilter ? MaxLimit : Math.Max(FacetWindow, off + lim), Offset = 0, SnippetFor = new HashSet<string>(),
+                };
+                var r = s.Search(query);
+                var hits = r.Hits.ToList();
+                if (localFilter)
+                {
+                    var keep = b.Having(r.Hits.Select(h => h.Id).ToList(), entityId, entityId is null ? null : type, eventType, speaker);
+                    hits = hits.Where(h => keep.Contains(h.Id)).ToList();
+                }
+                long total = localFilter ? hits.Count : r.Total;
+                var window = hits.Take(localFilter ? MaxLimit : FacetWindow).Select(h => h.Id).ToList();
+                var headers = b.Headers(window);
+                // Why not wait for the entity index: it loads in the background after start, and the first page must not wait for it.
+                var (entityFacet, typeFacet) = !rows ? ([], [])
+                    : index.Loaded ? FacetsFromIndex(index, b, window)
+                    : (Facet(b.FacetOver(window, "entity", 20)), Facet(b.FacetOver(window, "entityType", 4)));
+                var facets = new Facets(
+                    Count(headers.Select(a => a.Date).OfType<string>().Select(d => (d, d)), 31, byValue: true),
+                    Count(headers.Select(a => a.Agency ?? a.Outlet).OfType<string>().Select(x => (x, x)), 20),
+                    entityFacet, typeFacet, rows ? Facet(b.FacetOver(window, "eventType", 20)) : [], rows ? Facet(b.FacetOver(window, "speaker", 20)) : []);
+                var page = hits.Skip(off).Take(lim).ToList();
+                // Why snippets apart: highlighting costs more than searching; only the page shown gets them.
+                var snippets = page.Count == 0 ? new Dictionary<string, string>() : b.Snippets(query.Text, page.Select(p => p.Id).ToList());
+                var view = page.Select(p => new SearchHitView(p.Id, p.Score, p.Headline, p.Published, p.Agency, p.StoryId,
+                    Parts(snippets.GetValueOrDefault(p.Id) ?? ""))).ToList();
+                return Results.Ok(new SearchResponse(total, view, facets, headers.Count));
+            });
+        }
         catch (InvalidQueryException ex) { return Results.BadRequest(new ApiError(ex.Message)); }
+    }
 
-        IEnumerable<SearchHit> hits = r.Hits;
-        if (entityFact is not null) hits = hits.Where(h => index.Get(h.Id)?.Entities.Any(e => e.Id == entityFact.Id && (type is null || e.Type == type)) == true);
-        if (eventType is not null) hits = hits.Where(h => index.Get(h.Id)?.Events.Any(e => e.Type == eventType) == true);
-        if (speaker is not null) hits = hits.Where(h => index.Get(h.Id)?.Quotes.Any(x => x.SpeakerId == speaker || x.SpeakerText == speaker) == true);
-        var list = hits.ToList();
-        long total = localFilter ? list.Count : r.Total;
-        var window = list.Take(localFilter ? MaxLimit : FacetWindow).Select(h => index.Get(h.Id)).OfType<ArticleFacts>().ToList();
-        var facets = new Facets(
-            Count(window.Select(a => a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).OfType<string>().Select(d => (d, d)), 31, byValue: true),
-            Count(window.Select(a => a.Source).OfType<string>().Select(s => (s, s)), 20),
-            Count(window.SelectMany(a => a.Entities).Select(e => (e.Id, e.Name)), 20),
-            Count(window.SelectMany(a => a.Entities.Select(e => e.Type).Distinct()).Select(t => (t, t)), 4),
-            Count(window.SelectMany(a => a.Events.Select(e => e.Type).Distinct()).Select(t => (t, t)), 20),
-            Count(window.SelectMany(a => a.Quotes.Select(x => x.SpeakerId is null ? (x.SpeakerText, x.SpeakerText) : (x.SpeakerId, x.SpeakerName ?? x.SpeakerText)).Distinct())
-                .Where(x => x.Item1.Length > 0), 20));
-        var page = list.Skip(off).Take(lim).Select(h => new SearchHitView(h.Id, h.Score, h.Headline, h.Published, h.Agency, h.StoryId, Parts(h.Snippet))).ToList();
-        return Results.Ok(new SearchResponse(total, page, facets, window.Count));
+    private static (List<FacetValue>, List<FacetValue>) FacetsFromIndex(EntityIndex index, IArchiveBrowser b, IReadOnlyCollection<string> window)
+    {
+        index.Refresh(b);
+        return index.FacetsOver(window, 20, 4);
     }
 
     private static List<FacetValue> Count(IEnumerable<(string Value, string Label)> items, int top, bool byValue = false)
@@ -184,7 +245,7 @@ internal static class Api
             a.Origin.ToString(), a.IngestedAt, a.Links, doc.RootElement.Clone()));
     }
 
-    private static async Task<IResult> Ingest(HttpContext ctx, StorePool pool, ArchiveIndex index, WorkbenchOptions options, string? format)
+    private static async Task<IResult> Ingest(HttpContext ctx, StorePool pool, WorkbenchOptions options, string? format)
     {
         if (!pool.Writable || options.Analyse is null)
             return Results.Json(new ApiError("this server is read-only: start it with an ingest token to accept articles"), statusCode: StatusCodes.Status403Forbidden);
@@ -202,19 +263,17 @@ internal static class Api
             return Results.Json(new ApiError($"the body is larger than {options.MaxRequestBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         body.Position = 0;
-        var ids = new List<string>();
-        var summary = pool.Write(store =>
+        var (summary, ids) = pool.Write(store =>
         {
+            var browser = (IArchiveBrowser)store;
+            // Why the change mark: the ingestor reports counts, not ids; the new articles are those stored after it.
+            long mark = browser.ChangeMark();
             var ingestor = new Ingestor(store, options.Analyse, batchSize: 64, workers: 1);
             var source = new IngestSource("POST /api/articles", null, () => ArticleReader.ReadStream(body, "POST /api/articles", fmt));
             var sum = ingestor.Run([source]);
             store.Flush();
-            return sum;
+            return (sum, browser.StoredAfter(mark, 100_000).Select(a => a.Id).ToList());
         });
-        // Why: the ingestor reports counts, not ids; the new articles are those the index has not seen yet.
-        var fresh = pool.Read(s => s.Export().Where(a => index.Get(a.Id) is null).ToList());
-        index.AddRange(fresh);
-        ids.AddRange(fresh.Select(a => a.Id));
         return Results.Ok(new IngestResponse(summary.Read, summary.Added, summary.Unchanged, summary.Rejected, ids, summary.RejectionsByCode));
     }
 
@@ -229,68 +288,60 @@ internal static class Api
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(want));
     }
 
-    private static IResult Entities(ArchiveIndex index, string? q, string? type, int? limit)
+    private static IResult Entities(StorePool pool, ArchiveCache cache, EntityIndex index, string? q, string? type, int? limit)
     {
-        IEnumerable<(EntityFact Entity, int Articles)> all = index.Entities;
-        if (type is not null) all = all.Where(x => x.Entity.Type == type);
-        if (!string.IsNullOrWhiteSpace(q))
-            all = all.Where(x => x.Entity.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || x.Entity.Surfaces.Any(s => s.Contains(q, StringComparison.OrdinalIgnoreCase)));
-        return Results.Ok(all.Take(Clamp(limit, 50)).Select(x => new EntityRef(x.Entity.Id, x.Entity.Name, x.Entity.Type, x.Articles)).ToList());
+        int n = Clamp(limit, 50);
+        return Results.Ok(Browse(pool, (b, _) =>
+        {
+            index.Refresh(b);
+            return cache.Memo($"entities|{q}|{type}|{n}", b.ChangeMark(), () => (string.IsNullOrWhiteSpace(q) ? index.Top(type, n) : b.TopEntities(q, type, n))
+                .Select(e => new EntityRef(e.Id, e.Name, e.Type, (int)e.Articles)).ToList());
+        }));
     }
 
-    private static IResult Entity(ArchiveIndex index, string id)
+    private static IResult Entity(StorePool pool, ArchiveCache cache, EntityIndex index, string id) => Browse(pool, (b, s) =>
     {
-        var e = index.Resolve(id);
-        if (e is null) return Results.NotFound(new ApiError($"no entity {id}"));
-        var articles = index.ArticlesOf(e.Id);
-        var quotes = articles.SelectMany(a => a.Quotes).Where(q => q.SpeakerId == e.Id).ToList();
-        var events = articles.SelectMany(a => a.Events).Where(ev => ev.PlaceId == e.Id || ev.Actors.Any(x => x.EntityId == e.Id)).ToList();
-        var timeline = articles.Where(a => a.Date is not null).GroupBy(a => a.Date!.Value).OrderBy(g => g.Key)
-            .Select(g => new TimelineBucket(Day(g.Key), g.Count(), g.Sum(a => a.Entities.Where(x => x.Id == e.Id).Sum(x => x.Mentions)),
-                g.Sum(a => a.Events.Count(ev => ev.PlaceId == e.Id || ev.Actors.Any(x => x.EntityId == e.Id))),
-                g.Sum(a => a.Quotes.Count(q => q.SpeakerId == e.Id)))).ToList();
-        var co = CoCounts(articles, e.Id).Take(30).ToList();
-        var places = articles.SelectMany(a => a.Entities).Where(x => x.Geo is not null)
-            .GroupBy(x => x.Id).Select(g => new PlaceView(g.Key, g.First().Name, g.First().Geo!.Lat, g.First().Geo!.Lon, g.First().Geo!.Country, g.Count()))
-            .OrderByDescending(p => p.Count).Take(100).ToList();
-        return Results.Ok(new EntityProfile(e, articles.Count, timeline, articles.Take(20).Select(Summary).ToList(), co, places,
-            quotes.Take(100).ToList(), events.Take(100).ToList()));
-    }
+        var entityId = b.ResolveEntity(id);
+        if (entityId is null || b.EntitySummary(entityId) is not { } sum) return Results.NotFound(new ApiError($"no entity {id}"));
+        index.Refresh(b);
+        var places = index.EntitiesIn(entityId, EntityWindow, 100, type: "LOC");
+        var geo = cache.Geo([entityId, .. places.Select(p => p.Id)], s, b);
+        var e = new EntityFact(entityId, sum.Name, sum.Type, sum.Kind, sum.Wikidata, sum.Roles.Select(r => new RoleFact(r.Role, r.Title, r.Of)).ToArray(),
+            geo.GetValueOrDefault(entityId), (int)sum.Mentions, sum.Surfaces);
+        var activity = index.Days(b.EntityActivity(entityId));
+        var timeline = index.Timeline(entityId).Select(d => new TimelineBucket(d.Date, (int)d.Articles, (int)d.Mentions,
+            (int)(activity.GetValueOrDefault(d.Date)?.Events ?? 0), (int)(activity.GetValueOrDefault(d.Date)?.Quotes ?? 0))).ToList();
+        var co = index.EntitiesIn(entityId, EntityWindow, 31).Where(x => x.Id != entityId).OrderByDescending(x => x.Articles).ThenBy(x => x.Name, StringComparer.Ordinal).Take(30)
+            .Select(x => new EntityRef(x.Id, x.Name, x.Type, (int)x.Articles)).ToList();
+        var placeViews = places.Where(p => geo.GetValueOrDefault(p.Id) is not null)
+            .Select(p => (P: p, G: geo[p.Id]!)).Select(x => new PlaceView(x.P.Id, x.P.Name, x.G.Lat, x.G.Lon, x.G.Country, (int)x.P.Articles)).ToList();
+        var quotes = b.BrowseQuotes(new BrowseQuoteQuery { SpeakerId = entityId, Limit = 100 }).Quotes.Select(QuoteOf).ToList();
+        var events = b.BrowseEvents(new BrowseEventQuery { EntityId = entityId, Limit = 100 }).Events.Select(EventOf).ToList();
+        var recentIds = index.Newest(entityId, 20);
+        var recent = b.Headers(recentIds).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return Results.Ok(new EntityProfile(e, (int)sum.Articles, timeline, recentIds.Where(recent.ContainsKey).Select(r => Summary(recent[r])).ToList(),
+            co, placeViews, quotes, events));
+    });
 
-    private static IEnumerable<EntityRef> CoCounts(IReadOnlyList<ArticleFacts> articles, string id)
-    {
-        var counts = new Dictionary<string, (EntityFact E, int N)>(StringComparer.Ordinal);
-        foreach (var a in articles)
-            foreach (var x in a.Entities)
-                if (x.Id != id) counts[x.Id] = counts.TryGetValue(x.Id, out var c) ? (c.E, c.N + 1) : (x, 1);
-        return counts.Values.OrderByDescending(c => c.N).ThenBy(c => c.E.Name, StringComparer.Ordinal).Select(c => new EntityRef(c.E.Id, c.E.Name, c.E.Type, c.N));
-    }
+    private static IResult Quotes(StorePool pool, ArchiveCache cache, string? speaker, string? source, bool? anonymous, bool? unconfirmed, string? article, int? limit) =>
+        Browse(pool, (b, _) =>
+        {
+            var query = new BrowseQuoteQuery { Speaker = speaker, Source = source, Anonymous = anonymous, Unconfirmed = unconfirmed, ArticleId = article, Limit = Clamp(limit, 100) };
+            var page = b.BrowseQuotes(query);
+            var key = $"quotes|{speaker}|{source}|{anonymous}|{unconfirmed}|{article}";
+            var (speakers, sources) = cache.Memo(key, b.ChangeMark(), () => (Facet(b.QuoteSpeakers(query, 30)), Facet(b.QuoteSources(query, 30))));
+            return Results.Ok(new QuoteList((int)page.Total, page.Quotes.Select(QuoteOf).ToList(), speakers, sources));
+        });
 
-    private static IResult Quotes(ArchiveIndex index, string? speaker, string? source, bool? anonymous, bool? unconfirmed, string? article, int? limit)
-    {
-        IEnumerable<QuoteFact> all = article is not null ? index.Get(article)?.Quotes ?? [] : index.Articles.SelectMany(a => a.Quotes);
-        if (speaker is not null) all = all.Where(q => q.SpeakerId == speaker || q.SpeakerText.Contains(speaker, StringComparison.OrdinalIgnoreCase));
-        if (source is not null) all = all.Where(q => q.Sources.Any(s => s.Kind == source || s.Text.Contains(source, StringComparison.OrdinalIgnoreCase)));
-        if (anonymous is not null) all = all.Where(q => q.Anonymous == anonymous);
-        if (unconfirmed is not null) all = all.Where(q => q.Unconfirmed == unconfirmed);
-        var list = all.ToList();
-        return Results.Ok(new QuoteList(list.Count, list.Take(Clamp(limit, 100)).ToList(),
-            Count(list.Where(q => q.SpeakerText.Length > 0).Select(q => q.SpeakerId is null ? (q.SpeakerText, q.SpeakerText) : (q.SpeakerId, q.SpeakerName ?? q.SpeakerText)), 30),
-            Count(list.SelectMany(q => q.Sources.Where(s => s.Kind != "speaker")).Select(s => (s.Text, $"{s.Text} ({s.Kind})")), 30)));
-    }
-
-    private static IResult Events(ArchiveIndex index, string? type, string? status, string? entity, string? story, int? limit)
-    {
-        IEnumerable<ArticleFacts> arts = entity is not null ? index.ArticlesOf(entity) : index.Articles;
-        if (story is not null) arts = arts.Where(a => a.StoryId == story);
-        IEnumerable<EventFact> all = arts.SelectMany(a => a.Events);
-        if (entity is not null) all = all.Where(e => e.PlaceId == entity || e.Actors.Any(x => x.EntityId == entity));
-        if (type is not null) all = all.Where(e => e.Type == type);
-        if (status is not null) all = all.Where(e => e.Status == status);
-        var list = all.ToList();
-        return Results.Ok(new EventList(list.Count, list.Take(Clamp(limit, 100)).ToList(),
-            Count(list.Select(e => (e.Type, e.Type)), 30), Count(list.Select(e => (e.Status, e.Status)), 10)));
-    }
+    private static IResult Events(StorePool pool, ArchiveCache cache, string? type, string? status, string? entity, string? story, int? limit) =>
+        Browse(pool, (b, _) =>
+        {
+            var query = new BrowseEventQuery { Type = type, Status = status, EntityId = entity, StoryId = story, Limit = Clamp(limit, 100) };
+            var page = b.BrowseEvents(query);
+            var (types, statuses) = cache.Memo($"events|{type}|{status}|{entity}|{story}", b.ChangeMark(),
+                () => (Facet(b.EventFacet(query, "type", 30)), Facet(b.EventFacet(query, "status", 10))));
+            return Results.Ok(new EventList((int)page.Total, page.Events.Select(EventOf).ToList(), types, statuses));
+        });
 
     private static IResult AgendaOf(StorePool pool, WorkbenchOptions options, string? from, string? to, string? today, string? entity, bool? open)
     {
@@ -305,102 +356,113 @@ internal static class Api
         return Results.Content(pool.Read(s => options.Agenda(s, req)), "application/json; charset=utf-8");
     }
 
-    private static IResult Stories(StorePool pool, int? limit) => Results.Ok(pool.Read(s => s.Stories(Clamp(limit, 100))));
-
-    private static IResult Story(StorePool pool, ArchiveIndex index, string id)
+    private static IResult Stories(StorePool pool, ArchiveCache cache, int? limit)
     {
-        var (info, members) = pool.Read(s => (s.Stories(100_000).FirstOrDefault(x => x.StoryId == id), s.StoryMembers(id)));
+        int n = Clamp(limit, 100);
+        return Results.Ok(Browse(pool, (b, s) => cache.Memo($"stories|{n}", b.ChangeMark(), () => s.Stories(n))));
+    }
+
+    private static IResult Story(StorePool pool, string id) => Browse(pool, (b, s) =>
+    {
+        var info = b.Story(id);
         if (info is null) return Results.NotFound(new ApiError($"no story {id}"));
-        var arts = members.Select(index.Get).OfType<ArticleFacts>().OrderBy(a => a.Date).ThenBy(a => a.IngestedAt).ToList();
-        var events = arts.SelectMany(a => a.Events).GroupBy(e => e.Key)
+        var arts = b.Headers(s.StoryMembers(id)).OrderBy(a => a.Date ?? "", StringComparer.Ordinal).ThenBy(a => a.IngestedAt).ToList();
+        var rows = b.BrowseEvents(new BrowseEventQuery { StoryId = id, OldestFirst = true, Actors = false, Limit = 10_000 }).Events.Select(EventOf);
+        var events = rows.GroupBy(e => e.Key)
             .Select(g => new StoryEvent(g.Key, g.First().Type, g.First().Trigger, g.First().Place, g.First().Time,
                 // Why distinct: one article may report the same event twice (headline and body); that is one step.
                 g.Select(e => new StatusStep(e.Date ?? "", e.Status, e.ArticleId, e.Unconfirmed)).Distinct().ToList()))
             .OrderByDescending(e => e.History.Count).ToList();
-        return Results.Ok(new StoryView(info, arts.Select(Summary).ToList(), events, arts.SelectMany(a => a.Quotes).Take(100).ToList()));
-    }
+        var quotes = b.BrowseQuotes(new BrowseQuoteQuery { StoryId = id, OldestFirst = true, Limit = 100 }).Quotes.Select(QuoteOf).ToList();
+        return Results.Ok(new StoryView(info, arts.Select(Summary).ToList(), events, quotes));
+    });
 
-    private static IResult Timeline(ArchiveIndex index, string? entity, string? story)
+    private static IResult Timeline(StorePool pool, ArchiveCache cache, EntityIndex index, string? entity, string? story) => Browse(pool, (b, _) =>
     {
-        IEnumerable<ArticleFacts> arts = entity is not null ? index.ArticlesOf(entity) : index.Articles;
-        if (story is not null) arts = arts.Where(a => a.StoryId == story);
-        var buckets = arts.Where(a => a.Date is not null).GroupBy(a => a.Date!.Value).OrderBy(g => g.Key)
-            .Select(g => new TimelineBucket(Day(g.Key), g.Count(),
-                g.Sum(a => entity is null ? a.Entities.Sum(x => x.Mentions) : a.Entities.Where(x => x.Id == entity).Sum(x => x.Mentions)),
-                g.Sum(a => a.Events.Count), g.Sum(a => a.Quotes.Count))).ToList();
-        return Results.Ok(buckets);
-    }
+        // Why the store for a story: a story has few articles, and the index does not know stories.
+        if (story is null) index.Refresh(b);
+        List<TimelineBucket> Compute() => (story is null ? index.Timeline(entity) : b.Timeline(new BrowseScope(entity, story)))
+            .Select(d => new TimelineBucket(d.Date, (int)d.Articles, (int)d.Mentions, (int)d.Events, (int)d.Quotes)).ToList();
+        // Why cache only the archive's: it reads every article; an entity's or story's timeline reads only theirs.
+        return Results.Ok(entity is null && story is null ? cache.Memo("timeline", b.ChangeMark(), Compute) : Compute());
+    });
 
-    private static IResult GraphOf(ArchiveIndex index, string? entity, int? limit)
+    private static IResult GraphOf(StorePool pool, ArchiveCache cache, EntityIndex index, string? entity, int? limit) => Browse(pool, (b, _) =>
     {
         int max = Clamp(limit, 40);
-        IReadOnlyList<ArticleFacts> arts = entity is not null ? index.ArticlesOf(entity) : index.Articles;
-        var nodeCounts = new Dictionary<string, (EntityFact E, int N)>(StringComparer.Ordinal);
-        foreach (var a in arts)
-            foreach (var e in a.Entities)
-                nodeCounts[e.Id] = nodeCounts.TryGetValue(e.Id, out var c) ? (c.E, c.N + 1) : (e, 1);
-        var keep = nodeCounts.Values.OrderByDescending(c => c.E.Id == entity).ThenByDescending(c => c.N).ThenBy(c => c.E.Id, StringComparer.Ordinal)
-            .Take(max).ToDictionary(c => c.E.Id, StringComparer.Ordinal);
-        var edges = new Dictionary<(string, string), int>();
-        foreach (var a in arts)
+        index.Refresh(b);
+        Graph Compute()
         {
-            var ids = a.Entities.Select(e => e.Id).Where(keep.ContainsKey).Distinct().Order(StringComparer.Ordinal).ToArray();
-            for (int i = 0; i < ids.Length; i++)
-                for (int j = i + 1; j < ids.Length; j++)
-                    edges[(ids[i], ids[j])] = edges.GetValueOrDefault((ids[i], ids[j])) + 1;
+            int window = entity is null ? ArchiveGraphWindow : EntityWindow;
+            var keep = index.EntitiesIn(entity, window, max).OrderByDescending(c => c.Id == entity).ThenByDescending(c => c.Articles).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+            var edges = index.Pairs(entity, window, keep.Select(k => k.Id).ToList())
+                .Select(p => string.CompareOrdinal(p.A, p.B) < 0 ? p : new EntityPair(p.B, p.A, p.Articles))
+                .OrderByDescending(p => p.Articles).ThenBy(p => p.A, StringComparer.Ordinal).ThenBy(p => p.B, StringComparer.Ordinal).Take(max * 6);
+            return new Graph(keep.Select(c => new GraphNode(c.Id, c.Name, c.Type, (int)c.Articles)).ToList(),
+                edges.Select(p => new GraphEdge(p.A, p.B, (int)p.Articles)).ToList());
         }
-        return Results.Ok(new Graph(
-            keep.Values.Select(c => new GraphNode(c.E.Id, c.E.Name, c.E.Type, c.N)).ToList(),
-            edges.OrderByDescending(e => e.Value).Take(max * 6).Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Value)).ToList()));
-    }
+        return Results.Ok(entity is null ? cache.Memo($"graph|{max}", b.ChangeMark(), Compute) : Compute());
+    });
 
-    private static IResult Watch(StorePool pool, ArchiveIndex index, DateTimeOffset? since, string[]? term, string[]? entity, int? limit)
+    private static IResult Watch(StorePool pool, DateTimeOffset? since, string[]? term, string[]? entity, int? limit)
     {
         var after = since ?? DateTimeOffset.MinValue;
         var hits = new Dictionary<string, List<WatchTrigger>>(StringComparer.Ordinal);
-        void Hit(string id, WatchTrigger t)
+        var headers = new Dictionary<string, ArticleHeader>(StringComparer.Ordinal);
+        void Hit(ArticleHeader a, WatchTrigger t)
         {
-            if (!hits.TryGetValue(id, out var l)) hits[id] = l = [];
+            headers[a.Id] = a;
+            if (!hits.TryGetValue(a.Id, out var l)) hits[a.Id] = l = [];
             if (!l.Contains(t)) l.Add(t);
         }
-        foreach (var t in term ?? [])
+        try
         {
-            if (string.IsNullOrWhiteSpace(t)) continue;
-            SearchResults r;
-            try { r = pool.Read(s => s.Search(new SearchQuery { Text = t, Limit = MaxLimit })); }
-            catch (InvalidQueryException ex) { return Results.BadRequest(new ApiError(ex.Message)); }
-            foreach (var h in r.Hits)
-                if (index.Get(h.Id) is { } a && a.IngestedAt > after)
-                    Hit(a.Id, new WatchTrigger("term", t, string.Join(", ", Parts(h.Snippet).Where(p => p.Match).Select(p => p.Text).Distinct().Take(3))));
-        }
-        foreach (var id in entity ?? [])
-        {
-            var e = index.Resolve(id);
-            if (e is null) continue;
-            // Why: a status change is only visible against earlier reports, so the history includes articles before 'since'.
-            var lastStatus = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var a in index.ArticlesOf(e.Id).OrderBy(a => a.IngestedAt).ThenBy(a => a.Date))
+            Browse(pool, (b, s) =>
             {
-                bool fresh = a.IngestedAt > after;
-                if (fresh)
+                foreach (var t in term ?? [])
                 {
-                    var m = a.Entities.First(x => x.Id == e.Id);
-                    Hit(a.Id, new WatchTrigger("entity", e.Name, $"{m.Mentions}× {string.Join(", ", m.Surfaces.DefaultIfEmpty(m.Name))}"));
-                    foreach (var q in a.Quotes.Where(q => q.SpeakerId == e.Id))
-                        Hit(a.Id, new WatchTrigger("quote", e.Name, q.Text.Length > 120 ? q.Text[..120] + " …" : q.Text));
+                    if (string.IsNullOrWhiteSpace(t)) continue;
+                    var query = new SearchQuery { Text = t, Limit = MaxLimit, SnippetFor = new HashSet<string>() };
+                    var found = s.Search(query).Hits;
+                    var fresh = b.Headers(found.Select(h => h.Id).ToList()).Where(a => a.IngestedAt > after).ToDictionary(a => a.Id, StringComparer.Ordinal);
+                    if (fresh.Count == 0) continue;
+                    foreach (var h in s.Search(query with { SnippetFor = fresh.Keys.ToHashSet(StringComparer.Ordinal) }).Hits)
+                        if (fresh.TryGetValue(h.Id, out var a))
+                            Hit(a, new WatchTrigger("term", t, string.Join(", ", Parts(h.Snippet).Where(p => p.Match).Select(p => p.Text).Distinct().Take(3))));
                 }
-                foreach (var ev in a.Events.Where(ev => ev.PlaceId == e.Id || ev.Actors.Any(x => x.EntityId == e.Id)))
+                foreach (var name in entity ?? [])
                 {
-                    if (fresh && lastStatus.TryGetValue(ev.Key, out var before) && before != ev.Status)
-                        Hit(a.Id, new WatchTrigger("status", e.Name, $"{ev.Type} „{ev.Trigger}“: {before} → {ev.Status}"));
-                    lastStatus[ev.Key] = ev.Status;
+                    if (string.IsNullOrWhiteSpace(name) || b.ResolveEntity(name) is not { } id || b.EntitySummary(id) is not { } e) continue;
+                    var fresh = b.IngestedSince(id, after, MaxLimit).ToDictionary(a => a.Id, StringComparer.Ordinal);
+                    foreach (var a in fresh.Values)
+                    {
+                        // Why the analysis JSON: the mention count and wording are per article, which the summary rows merge.
+                        if (s.Get(a.Id) is not { } stored) continue;
+                        var facts = ArchiveIndex.Derive(stored);
+                        if (facts.Entities.FirstOrDefault(x => x.Id == id) is { } m)
+                            Hit(a, new WatchTrigger("entity", e.Name, $"{m.Mentions}× {string.Join(", ", m.Surfaces.DefaultIfEmpty(m.Name))}"));
+                        foreach (var q in facts.Quotes.Where(q => q.SpeakerId == id))
+                            Hit(a, new WatchTrigger("quote", e.Name, q.Text.Length > 120 ? q.Text[..120] + " …" : q.Text));
+                    }
+                    if (fresh.Count == 0) continue;
+                    // Why the whole history: a status change is only visible against earlier reports, so it includes articles before 'since'.
+                    var lastStatus = new Dictionary<string, string>(StringComparer.Ordinal);
+                    var history = b.BrowseEvents(new BrowseEventQuery { EntityId = id, OldestFirst = true, Actors = false, Limit = 100_000 }).Events
+                        .OrderBy(x => x.Article.IngestedAt).ThenBy(x => x.Article.Date ?? "", StringComparer.Ordinal).ThenBy(x => x.Event.Index);
+                    foreach (var row in history)
+                    {
+                        var ev = EventOf(row);
+                        if (fresh.TryGetValue(row.Article.Id, out var a) && lastStatus.TryGetValue(ev.Key, out var before) && before != ev.Status)
+                            Hit(a, new WatchTrigger("status", e.Name, $"{ev.Type} „{ev.Trigger}“: {before} → {ev.Status}"));
+                        lastStatus[ev.Key] = ev.Status;
+                    }
                 }
-            }
+                return 0;
+            });
         }
-        var list = hits.Select(kv => (A: index.Get(kv.Key)!, T: kv.Value)).OrderByDescending(x => x.A.IngestedAt).ThenByDescending(x => x.A.Date)
+        catch (InvalidQueryException ex) { return Results.BadRequest(new ApiError(ex.Message)); }
+        var list = hits.Select(kv => (A: headers[kv.Key], T: kv.Value)).OrderByDescending(x => x.A.IngestedAt).ThenByDescending(x => x.A.Date, StringComparer.Ordinal)
             .Take(Clamp(limit, 100)).Select(x => new WatchHit(Summary(x.A), x.A.IngestedAt, x.T)).ToList();
         return Results.Ok(list);
     }
-
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

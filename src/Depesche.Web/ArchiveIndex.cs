@@ -44,100 +44,55 @@ public sealed record ArticleFacts(
     IReadOnlyList<EntityFact> Entities, IReadOnlyList<QuoteFact> Quotes, IReadOnlyList<EventFact> Events);
 
 /// <summary>
-/// An in-memory projection of the archive for the views the store contract does not answer (quotes, events,
-/// entity profiles, co-occurrence, timelines, facets over hits). Built from <see cref="IArticleStore.Export"/> at
-/// start and extended after each ingest through the API.
+/// What the workbench keeps between requests: archive-wide aggregates (facets over all quotes, the story list, the
+/// archive's timeline) per <see cref="IArchiveBrowser.ChangeMark"/>, so they are computed once per change of the
+/// store, and entity coordinates, which only the analysis JSON holds. Everything else is asked of the store per request.
 /// </summary>
 /// <remarks>
-/// Why in memory: the store keeps quotes and events only inside the analysis JSON; a projection built once answers
-/// every view without reparsing. Thread safety: readers see a consistent snapshot per call; <see cref="Add"/> may run
-/// concurrently with readers (writes are serialised by a lock).
+/// Why no projection of every article's analysis JSON any more (the former ArchiveIndex): building it made the server
+/// start take 97 s at 100,000 articles; the store's rows (schema 2) answer each view with a page-sized query, and
+/// <see cref="EntityIndex"/> keeps the little that aggregates over many articles need.
+/// Thread-safe.
 /// </remarks>
-public sealed class ArchiveIndex
+public sealed class ArchiveCache
 {
-    private readonly ConcurrentDictionary<string, ArticleFacts> _articles = new(StringComparer.Ordinal);
-    private readonly Lock _write = new();
-    private volatile Snapshot _snapshot = Snapshot.Empty;
+    private const int MaxEntries = 2000;
+    private readonly ConcurrentDictionary<string, (long Mark, object Value)> _memo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GeoFact?> _geo = new(StringComparer.Ordinal);
 
-    public int Count => _articles.Count;
-
-    public static ArchiveIndex Build(IArticleStore store)
+    /// <summary>The value for <paramref name="key"/> computed at <paramref name="mark"/>, computing it when the store changed since.</summary>
+    public T Memo<T>(string key, long mark, Func<T> compute) where T : notnull
     {
-        var index = new ArchiveIndex();
-        index.AddRange(store.Export());
-        return index;
+        if (_memo.TryGetValue(key, out var hit) && hit.Mark == mark) return (T)hit.Value;
+        var value = compute();
+        if (_memo.Count >= MaxEntries) _memo.Clear();
+        _memo[key] = (mark, value);
+        return value;
     }
 
-    public void AddRange(IEnumerable<StoredArticle> articles)
+    /// <summary>Coordinates of entities (null: none), read from the analysis JSON of one article naming each, once per entity.</summary>
+    public IReadOnlyDictionary<string, GeoFact?> Geo(IReadOnlyCollection<string> entityIds, IArticleStore store, IArchiveBrowser browser)
     {
-        lock (_write)
+        var missing = entityIds.Where(id => !_geo.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
         {
-            foreach (var a in articles) _articles[a.Id] = Derive(a);
-            _snapshot = Snapshot.Of(_articles.Values);
+            if (_geo.Count > 200_000) _geo.Clear();
+            foreach (var article in browser.ArticleNaming(missing).Values.Distinct(StringComparer.Ordinal))
+            {
+                if (store.Get(article) is not { } a) continue;
+                foreach (var e in ArchiveIndex.Derive(a).Entities) _geo.TryAdd(e.Id, e.Geo);
+            }
+            foreach (var id in missing) _geo.TryAdd(id, null);
         }
+        var map = new Dictionary<string, GeoFact?>(StringComparer.Ordinal);
+        foreach (var id in entityIds) map[id] = _geo.GetValueOrDefault(id);
+        return map;
     }
+}
 
-    public ArticleFacts? Get(string id) => _articles.GetValueOrDefault(id);
-
-    /// <summary>All articles, newest first (by publication date, then ingest time).</summary>
-    public IReadOnlyList<ArticleFacts> Articles => _snapshot.Articles;
-
-    /// <summary>Articles naming the entity, newest first.</summary>
-    public IReadOnlyList<ArticleFacts> ArticlesOf(string entityId) => _snapshot.ByEntity.GetValueOrDefault(entityId) ?? [];
-
-    /// <summary>Every canonical entity with the number of articles naming it, most named first.</summary>
-    public IReadOnlyList<(EntityFact Entity, int Articles)> Entities => _snapshot.EntityList;
-
-    public EntityFact? Entity(string id) => _snapshot.EntityById.GetValueOrDefault(id);
-
-    /// <summary>An entity by id, or else by exact name (case-insensitive), or else by a surface form.</summary>
-    public EntityFact? Resolve(string idOrName)
-    {
-        var s = _snapshot;
-        if (s.EntityById.TryGetValue(idOrName, out var e)) return e;
-        foreach (var (ent, _) in s.EntityList)
-            if (string.Equals(ent.Name, idOrName, StringComparison.OrdinalIgnoreCase)) return ent;
-        foreach (var (ent, _) in s.EntityList)
-            if (ent.Surfaces.Any(x => string.Equals(x, idOrName, StringComparison.OrdinalIgnoreCase))) return ent;
-        return null;
-    }
-
-    private sealed record Snapshot(
-        IReadOnlyList<ArticleFacts> Articles,
-        IReadOnlyDictionary<string, IReadOnlyList<ArticleFacts>> ByEntity,
-        IReadOnlyDictionary<string, EntityFact> EntityById,
-        IReadOnlyList<(EntityFact, int)> EntityList)
-    {
-        public static readonly Snapshot Empty = new([], new Dictionary<string, IReadOnlyList<ArticleFacts>>(), new Dictionary<string, EntityFact>(), []);
-
-        public static Snapshot Of(IEnumerable<ArticleFacts> all)
-        {
-            var articles = all.OrderByDescending(a => a.Date).ThenByDescending(a => a.IngestedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
-            var by = new Dictionary<string, List<ArticleFacts>>(StringComparer.Ordinal);
-            var merged = new Dictionary<string, EntityFact>(StringComparer.Ordinal);
-            foreach (var a in articles)
-                foreach (var e in a.Entities)
-                {
-                    if (!by.TryGetValue(e.Id, out var list)) by[e.Id] = list = [];
-                    list.Add(a);
-                    merged[e.Id] = merged.TryGetValue(e.Id, out var old) ? Merge(old, e) : e;
-                }
-            var entityList = merged.Values.Select(e => (e, by[e.Id].Count)).OrderByDescending(x => x.Item2).ThenBy(x => x.e.Name, StringComparer.Ordinal).ToArray();
-            return new Snapshot(articles, by.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ArticleFacts>)kv.Value, StringComparer.Ordinal), merged, entityList);
-        }
-
-        // Why: aliases and roles accumulate over articles; one article's view of an entity is never the whole profile.
-        private static EntityFact Merge(EntityFact a, EntityFact b) => a with
-        {
-            Mentions = a.Mentions + b.Mentions,
-            Surfaces = a.Surfaces.Concat(b.Surfaces).Distinct(StringComparer.Ordinal).ToArray(),
-            Roles = a.Roles.Concat(b.Roles).Distinct().ToArray(),
-            Geo = a.Geo ?? b.Geo,
-            Kind = a.Kind ?? b.Kind,
-            Wikidata = a.Wikidata ?? b.Wikidata,
-        };
-    }
-
+/// <summary>Reads the workbench's view of one article (entities, quotes, events) out of its stored analysis JSON.</summary>
+public static class ArchiveIndex
+{
     /// <summary>Reads the layers the workbench shows out of one article's analysis JSON. Missing layers give empty lists.</summary>
     public static ArticleFacts Derive(StoredArticle a)
     {

@@ -66,6 +66,7 @@ public sealed class Workbench : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly StorePool _pool;
+    private Task _warming = Task.CompletedTask;
 
     private Workbench(WebApplication app, StorePool pool)
     {
@@ -77,10 +78,17 @@ public sealed class Workbench : IAsyncDisposable
     public IReadOnlyList<string> Addresses =>
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
-    public ArchiveIndex Index { get; private init; } = null!;
+    /// <summary>The aggregates kept between requests.</summary>
+    public ArchiveCache Cache { get; private init; } = null!;
+
+    /// <summary>The in-memory entity index (loaded in the background from the start).</summary>
+    public EntityIndex Entities { get; private init; } = null!;
+
+    /// <summary>The store the server reads (a pooled reader per call).</summary>
+    public T Read<T>(Func<IArticleStore, T> read) => _pool.Read(read);
 
     /// <summary>
-    /// Builds the server: opens the store, loads the archive index. Throws <see cref="ArgumentException"/> for a
+    /// Builds the server: opens the store (nothing is loaded up front; every view is a query). Throws <see cref="ArgumentException"/> for a
     /// non-loopback address without <see cref="WorkbenchOptions.AllowRemote"/>, and <see cref="Storage.StoreException"/>
     /// when the store cannot be opened.
     /// </summary>
@@ -100,7 +108,8 @@ public sealed class Workbench : IAsyncDisposable
         var pool = new StorePool(options.Store, writable: ingest);
         try
         {
-            var index = pool.Read(ArchiveIndex.Build);
+            var cache = new ArchiveCache();
+            var entityIndex = new EntityIndex();
             var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = webRoot });
             builder.Logging.ClearProviders();
@@ -116,7 +125,8 @@ public sealed class Workbench : IAsyncDisposable
             builder.Services.AddOpenApi();
             builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
             builder.Services.AddSingleton(pool);
-            builder.Services.AddSingleton(index);
+            builder.Services.AddSingleton(cache);
+            builder.Services.AddSingleton(entityIndex);
             builder.Services.AddSingleton(options);
             var app = builder.Build();
 
@@ -131,7 +141,13 @@ public sealed class Workbench : IAsyncDisposable
                 h["Cross-Origin-Resource-Policy"] = "same-origin";
                 h["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()";
                 if (ctx.Request.Path.StartsWithSegments("/api")) h.CacheControl = "no-store";
-                await next(ctx);
+                try { await next(ctx); }
+                catch (StoreException ex) when (!ctx.Response.HasStarted)
+                {
+                    // Why: a store of an older schema (opened read-only) keeps no quote, event or entity rows; say so instead of a bare 500.
+                    ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await ctx.Response.WriteAsJsonAsync(new ApiError(ex.Message));
+                }
             });
             if (Directory.Exists(webRoot))
             {
@@ -141,7 +157,18 @@ public sealed class Workbench : IAsyncDisposable
             }
             app.MapOpenApi();
             Api.Map(app);
-            return new Workbench(app, pool) { Index = index };
+            // Why in the background: loading the entity index and the archive-wide facets takes seconds at 100,000 articles;
+            // the first page needs neither, and a request that needs the index waits for it (Refresh takes the same lock).
+            var warming = Task.Run(() =>
+            {
+                try
+                {
+                    pool.Read(s => { if (s is IArchiveBrowser b) entityIndex.Refresh(b); return 0; });
+                    Api.Warm(pool, cache);
+                }
+                catch (Exception ex) when (ex is StoreException or ObjectDisposedException or InvalidOperationException) { /* a request retries and reports it */ }
+            });
+            return new Workbench(app, pool) { Cache = cache, Entities = entityIndex, _warming = warming };
         }
         catch
         {
@@ -162,6 +189,8 @@ public sealed class Workbench : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        // Why wait: the warm-up holds a pooled reader; disposing the pool under it would leave that store open.
+        await _warming;
         _pool.Dispose();
     }
 

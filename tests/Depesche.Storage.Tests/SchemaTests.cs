@@ -63,6 +63,37 @@ public sealed class SchemaTests
         Assert.Contains("schema 1", q.Message, StringComparison.Ordinal);
     }
 
+    private static List<string> Indexes(string folder)
+    {
+        using var c = new SqliteConnection($"Data Source={Path.Combine(folder, "depesche.db")};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('articles_newest', 'articles_story_stats', 'events_type', 'articles_id_date', 'article_entities_mentions', 'entity_links_entity_text', 'event_actors_entity_event', 'events_place_event') ORDER BY name";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    [Fact]
+    public void A_store_from_before_the_browsing_indexes_is_browsed_read_only_and_gets_them_on_the_next_writable_open()
+    {
+        using var folder = new TempFolder();
+        using (var s = ArticleStore.Open(folder.Path)) s.Put(ArchiveArticles.Genf());
+        Sql(folder.Path, "DROP INDEX articles_newest", "DROP INDEX articles_story_stats", "DROP INDEX events_type", "DROP INDEX articles_id_date",
+            "DROP INDEX article_entities_mentions", "DROP INDEX entity_links_entity_text", "DROP INDEX event_actors_entity_event", "DROP INDEX events_place_event");
+        Assert.Empty(Indexes(folder.Path));
+        using (var ro = ArticleStore.Open(folder.Path, new StoreOptions { ReadOnly = true }))
+        {
+            var b = (IArchiveBrowser)ro;
+            Assert.Equal(3, b.BrowseQuotes(new BrowseQuoteQuery()).Total);
+            Assert.Equal(2, b.BrowseEvents(new BrowseEventQuery()).Events.Count);
+        }
+        Assert.Empty(Indexes(folder.Path));
+        ArticleStore.Open(folder.Path).Dispose();
+        Assert.Equal(["article_entities_mentions", "articles_id_date", "articles_newest", "articles_story_stats", "entity_links_entity_text", "event_actors_entity_event", "events_place_event", "events_type"], Indexes(folder.Path));
+    }
+
     [Fact]
     public void A_newer_schema_is_never_touched()
     {

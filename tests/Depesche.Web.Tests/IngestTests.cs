@@ -27,6 +27,9 @@ public class IngestTests(WorkbenchServer server) : IClassFixture<WorkbenchServer
         var macron = (await Get("api/entities?q=Macron")).EnumerateArray().First(e => e.GetProperty("name").GetString() == "Emmanuel Macron").GetProperty("id").GetString()!;
         var before = await Get($"api/watch?since={Uri.EscapeDataString(since.ToString("O"))}&entity={Uri.EscapeDataString(macron)}&term=Initiative");
         Assert.Equal(0, before.GetArrayLength());
+        // the in-memory entity index was loaded before the post; it must take in the posted article
+        int Days(JsonElement timeline) => timeline.EnumerateArray().Sum(b => b.GetProperty("articles").GetInt32());
+        var timelineBefore = Days(await Get("api/timeline?entity=" + Uri.EscapeDataString(macron)));
 
         using var req = new HttpRequestMessage(HttpMethod.Post, "api/articles") { Content = new StringContent(Update, Encoding.UTF8, "text/plain") };
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WorkbenchServer.Token);
@@ -41,7 +44,11 @@ public class IngestTests(WorkbenchServer server) : IClassFixture<WorkbenchServer
         Assert.Equal("AFP", article.GetProperty("agency").GetString());
         var search = await Get("api/search?q=Initiative");
         Assert.Contains(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("id").GetString() == id);
-        Assert.Equal(3, (await Get("api/entities/" + Uri.EscapeDataString(macron))).GetProperty("articles").GetInt32());
+        var profile = await Get("api/entities/" + Uri.EscapeDataString(macron));
+        Assert.Equal(3, profile.GetProperty("articles").GetInt32());
+        Assert.Equal(id, profile.GetProperty("recent")[0].GetProperty("id").GetString());
+        Assert.Equal(timelineBefore + 1, Days(await Get("api/timeline?entity=" + Uri.EscapeDataString(macron))));
+        Assert.Equal(timelineBefore + 1, Days(profile.GetProperty("timeline")));
 
         var watch = await Get($"api/watch?since={Uri.EscapeDataString(since.ToString("O"))}&entity={Uri.EscapeDataString(macron)}&term=Initiative");
         var hit = Assert.Single(watch.EnumerateArray());

@@ -41,7 +41,7 @@ public static class ServeCommand
             catch (IOException ex) { throw new CliException($"cannot listen on {parse.GetValue(urls)}: {ex.Message}", ExitCodes.IoError); }
             try { BenchServeCommand.WarmUp(wb.Addresses[0]).GetAwaiter().GetResult(); }
             catch (HttpRequestException) { /* a warm-up that fails leaves the server cold, not broken */ }
-            console.Error.WriteLine($"serve: {wb.Index.Count} articles; {(token is null ? "read-only" : "ingest enabled (POST /api/articles with the bearer token)")}");
+            console.Error.WriteLine($"serve: {wb.Read(s => s.Counts().Articles)} articles; {(token is null ? "read-only" : "ingest enabled (POST /api/articles with the bearer token)")}");
             foreach (var a in wb.Addresses) console.Out.WriteLine($"serve: workbench at {a}/  (API {a}/api/search?q=…, OpenAPI {a}/openapi/v1.json); Ctrl+C stops");
             try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); }
             catch (OperationCanceledException) { }

@@ -137,6 +137,14 @@ internal sealed class LuceneIndex : IDisposable
         return (top.TotalHits, page, textQuery);
     }
 
+    /// <summary>The text part of a query as <see cref="Search"/> parses it, for <see cref="Snippet"/>; null for no text.</summary>
+    public Query? ParseText(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try { return new MultiFieldQueryParser(Version, SearchFields, _analyzer, Boosts) { DefaultOperator = Operator.AND }.Parse(text); }
+        catch (ParseException ex) { throw new InvalidQueryException($"cannot parse the query '{text}': {ex.Message}", ex); }
+    }
+
     /// <summary>Up to two fragments of <paramref name="text"/> around the matches, HTML-escaped, matches in &lt;em&gt;.</summary>
     public string Snippet(Query? textQuery, string text)
     {

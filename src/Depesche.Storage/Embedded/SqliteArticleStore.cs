@@ -200,15 +200,26 @@ internal sealed class SqliteArticleStore : SqlStore
         if (page.Count == 0) return new SearchResults(total, []);
         var args = page.Select((p, i) => ($"i{i}", (object?)p.Id)).ToArray();
         var rows = new Dictionary<string, (string? Headline, string? Published, string? Agency, string Story, string Text)>(StringComparer.Ordinal);
-        using (var r = Reader(null, $"SELECT id, headline, published, agency, story_id, text FROM articles WHERE id IN ({string.Join(", ", args.Select(a => "@" + a.Item1))})", args))
+        bool texts = query.SnippetFor is not { Count: 0 };
+        using (var r = Reader(null, $"SELECT id, headline, published, agency, story_id, {(texts ? "text" : "''")} FROM articles WHERE id IN ({string.Join(", ", args.Select(a => "@" + a.Item1))})", args))
             while (r.Read()) rows[r.GetString(0)] = (Str(r, 1), Str(r, 2), Str(r, 3), r.GetString(4), r.GetString(5));
         var hits = new List<SearchHit>(page.Count);
         foreach (var (id, score) in page)
         {
             if (!rows.TryGetValue(id, out var row)) continue;
-            hits.Add(new SearchHit(id, Math.Round(score, 4), row.Headline, row.Published, row.Agency, row.Story, _index.Snippet(textQuery, row.Text)));
+            hits.Add(new SearchHit(id, Math.Round(score, 4), row.Headline, row.Published, row.Agency, row.Story,
+                query.SnippetFor is null || query.SnippetFor.Contains(id) ? _index.Snippet(textQuery, row.Text) : ""));
         }
         return new SearchResults(total, hits);
+    });
+
+    public override IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids) => Guard("search", () =>
+    {
+        var query = _index.ParseText(text);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            if (Scalar(null, "SELECT text FROM articles WHERE id = @id", ("id", id)) is string t) map[id] = _index.Snippet(query, t);
+        return map;
     });
 
     public override void Dispose()

@@ -58,7 +58,7 @@ internal sealed class PgArticleStore : SqlStore
                     "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv)",
                 ]), lockStatements: 1, present: tx =>
                     // Why: DDL on existing tables still takes table locks, which deadlock with a running worker's inserts.
-                    store.Scalar(tx, "SELECT to_regclass('meta') IS NOT NULL") is true &&
+                    store.Scalar(tx, "SELECT to_regclass('meta') IS NOT NULL AND to_regclass('articles_newest') IS NOT NULL") is true &&
                     store.Scalar(tx, "SELECT value FROM meta WHERE key = 'schema'") as string == SchemaVersion.ToString(CultureInfo.InvariantCulture));
                 return 0;
             });
@@ -112,15 +112,21 @@ internal sealed class PgArticleStore : SqlStore
         }
         args.Add(("n", q.Limit));
         args.Add(("o", q.Offset));
+        string Snip(string expr)
+        {
+            if (q.SnippetFor is null) return expr;
+            args.Add(("sids", q.SnippetFor.ToArray()));
+            return $"CASE WHEN a.id = ANY(@sids) THEN {expr} ELSE '' END";
+        }
         var sql = hasText
             ? $"""
               SELECT a.id, ts_rank_cd(a.tsv, q)::float8 AS score, a.headline, a.published, a.agency, a.story_id,
-                ts_headline('german'::regconfig, a.text, q, 'StartSel=<em>, StopSel=</em>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'),
+                {Snip("ts_headline('german'::regconfig, a.text, q, 'StartSel=<em>, StopSel=</em>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"')")},
                 count(*) OVER ()
               FROM {from} WHERE {string.Join(" AND ", where)} ORDER BY score DESC, a.seq LIMIT @n OFFSET @o
               """
             : $"""
-              SELECT a.id, 0::float8, a.headline, a.published, a.agency, a.story_id, left(a.text, 160), count(*) OVER ()
+              SELECT a.id, 0::float8, a.headline, a.published, a.agency, a.story_id, {Snip("left(a.text, 160)")}, count(*) OVER ()
               FROM {from} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY a.seq DESC LIMIT @n OFFSET @o
               """;
         var hits = new List<SearchHit>();
@@ -136,10 +142,21 @@ internal sealed class PgArticleStore : SqlStore
         if (hits.Count == 0 && q.Offset > 0)
         {
             // Why: the window count is absent when the page is past the end; count separately so Total stays right.
-            args.RemoveAll(a => a.Item1 is "n" or "o");
+            args.RemoveAll(a => a.Item1 is "n" or "o" or "sids");
             total = Convert.ToInt64(Scalar(null, $"SELECT count(*) FROM {from} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}", [.. args]), CultureInfo.InvariantCulture);
         }
         return new SearchResults(total, hits);
+    });
+
+    public override IReadOnlyDictionary<string, string> Snippets(string text, IReadOnlyCollection<string> ids) => Guard("search", () =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sql = string.IsNullOrWhiteSpace(text)
+            ? "SELECT a.id, left(a.text, 160) FROM articles a WHERE a.id = ANY(@ids)"
+            : "SELECT a.id, ts_headline('german'::regconfig, a.text, websearch_to_tsquery('german'::regconfig, @q), 'StartSel=<em>, StopSel=</em>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"') FROM articles a WHERE a.id = ANY(@ids)";
+        using var r = Reader(null, sql, ("ids", ids.Distinct(StringComparer.Ordinal).ToArray()), ("q", ToWebSearch(text ?? "")));
+        while (r.Read()) map[r.GetString(0)] = EscapeSnippet(r.GetString(1));
+        return map;
     });
 
     // Why: ts_headline does not escape; escape everything, then restore only the markers it added.
