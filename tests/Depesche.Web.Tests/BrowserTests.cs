@@ -96,6 +96,10 @@ public sealed class BrowserTests(WorkbenchServer server) : IAsyncLifetime
         Assert.Contains("Sprecher:", quoteTitle, StringComparison.Ordinal);
         Assert.Contains("Quellenkette:", quoteTitle, StringComparison.Ordinal);
         Assert.StartsWith("Ereignis ", await page.Locator("#article-text .event").First.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        // The headline's "treffen sich", then "getroffen", "Bei dem Treffen", "nach dem Gespräch": one meeting, one list entry.
+        var further = page.Locator("#article-text .event", new PageLocatorOptions { HasTextString = "Gespräch" }).First;
+        Assert.Contains("weitere Erwähnung (held", await further.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        Assert.Contains("4 Erwähnungen", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         var meta = await page.Locator("#article-meta").InnerTextAsync();
         Assert.Contains("PARIS", meta, StringComparison.Ordinal);
         Assert.Contains("ab cd", meta, StringComparison.Ordinal);

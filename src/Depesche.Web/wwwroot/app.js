@@ -249,7 +249,8 @@
       q.speaker && q.speaker.anonymous ? chip('anonym', 'warn') : null,
       ...(q.flags || []).filter(f => !(f === 'anonymous' && q.speaker && q.speaker.anonymous)).map(f => chip(FLAG_LABELS[f] || (f === 'anonymous' ? 'anonym' : f), 'warn')))));
     const events = el('ul', {}, (an.events || []).map(ev => el('li', {}, chip(ev.type, 'event'), ' ', ev.trigger ? ev.trigger.text : '', ' ',
-      chip(ev.status, 'status-' + ev.status), ev.unconfirmed ? chip('unbestätigt', 'warn') : null)));
+      chip(ev.status, 'status-' + ev.status), ev.unconfirmed ? chip('unbestätigt', 'warn') : null,
+      (ev.mentions || []).length ? el('span', { class: 'muted', title: ev.mentions.map(m => m.trigger.text + ': ' + m.reason).join('\n') }, ' · ' + (ev.mentions.length + 1) + ' Erwähnungen') : null)));
     page(a.headline || a.id,
       el('div', { class: 'article-layout' },
         el('article', { class: 'card' }, legend, body),
