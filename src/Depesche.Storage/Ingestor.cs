@@ -85,20 +85,24 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
     {
         var s = new IngestSummary();
         var plan = Plan(sources, ref s);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var ordered = new Handoff<Chunk>(ChunksInFlight);
         var work = new Handoff<Chunk>(int.MaxValue);
-        var threads = new List<Thread> { Start("depesche-ingest-reader", () => Read(plan, ordered, work, stop.Token)) };
-        for (int i = 0; i < _workers; i++) threads.Add(Start($"depesche-ingest-analysis-{i + 1}", () => Analyse(work, stop.Token)));
+        var reader = Start("depesche-ingest-reader", () => Read(plan, ordered, work, stop.Token));
+        var analysers = new List<Thread>();
+        for (int i = 0; i < _workers; i++) analysers.Add(Start($"depesche-ingest-analysis-{i + 1}", () => Analyse(work, stop.Token)));
         try
         {
             return Write(s, ordered, cancel);
         }
         finally
         {
-            // Why: on a failure the reader may be blocked on a full queue and the workers on an empty one.
+            // Why: on a failure the reader may be blocked on a full queue and the analysers on an empty one.
             stop.Cancel();
-            foreach (var t in threads) t.Join();
+            foreach (var t in analysers) t.Join();
+            // Why not wait for ever: after a failure the reader may be blocked reading its input (standard input that
+            // never ends); it is a background thread and stops at its next item. After a normal end it has finished.
+            if (reader.Join(TimeSpan.FromSeconds(10))) stop.Dispose();
         }
     }
 
@@ -135,14 +139,13 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
     /// <summary>The reader: chunks of read results in input order, each queued for the writer and for an analysis thread.</summary>
     private static void Read(List<(IngestSource Source, long Skip)> plan, Handoff<Chunk> ordered, Handoff<Chunk> work, CancellationToken stop)
     {
-        IngestSource? current = null;
+        Chunk? chunk = null;
         try
         {
             foreach (var (source, skip) in plan)
             {
-                current = source;
                 long position = 0, resumed = 0;
-                var chunk = new Chunk(source);
+                chunk = new Chunk(source);
                 foreach (var r in source.Read())
                 {
                     stop.ThrowIfCancellationRequested();
@@ -165,6 +168,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
                 chunk.EndOfSource = true;
                 chunk.EndPosition = position;
                 Dispatch(chunk, ordered, work, stop);
+                chunk = null;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -173,12 +177,14 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
         }
         catch (Exception ex)
         {
-            // Why through the queue: the writer stores everything read before the failure, then throws it, as a
-            // serial ingest would have. The chunk being filled is dropped with it (its batch was not complete).
-            var failed = new Chunk(current!);
+            // Why through the queue: the writer first stores the batches completed before the failure, as a serial
+            // ingest would have, then throws it. The items read so far go first, so those batches are the same.
+            // (An exception escaping this thread would end the process.)
+            var failed = new Chunk(chunk?.Source ?? plan[0].Source);
             failed.Fail(ExceptionDispatchInfo.Capture(ex));
             try
             {
+                if (chunk is { Count: > 0 }) Dispatch(chunk, ordered, work, stop);
                 ordered.Add(failed, stop);
             }
             catch (OperationCanceledException)
@@ -239,6 +245,8 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
             s = s with { Resumed = s.Resumed + chunk.Resumed };
             for (int i = 0; i < chunk.Count; i++)
             {
+                // Why per item: a cancelled run stops where a serial one would, right after the batch it was writing.
+                cancel.ThrowIfCancellationRequested();
                 ref var item = ref chunk.Items[i];
                 pending++;
                 if (item.Prepared is { } p) articles.Add(p);
