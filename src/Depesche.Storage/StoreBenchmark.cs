@@ -108,7 +108,7 @@ public static partial class StoreBenchmark
     }
 
     /// <summary>Ingests in batches and measures wall time (analysis and the final index commit included) and peak RSS. Disposes <paramref name="store"/>.</summary>
-    public static IngestFigures Ingest(IArticleStore store, IEnumerable<Article> articles, Func<Article, Analysis>? analyse = null, int batchSize = 500, int workers = 1)
+    public static IngestFigures Ingest(IArticleStore store, IEnumerable<Article> articles, Func<Article, Analysis>? analyse = null, int batchSize = 256, int workers = 1)
     {
         analyse ??= a => new Analysis(a);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
