@@ -77,7 +77,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
 
     /// <summary>
     /// Chunks read but not yet written. Why a batch and more: the writer collects a whole batch and then writes it in
-    /// one go (about a second for 500 articles); the analysis threads must have room to keep working meanwhile.
+    /// one go (half a second or more for 256 articles); the analysis threads must have room to keep working meanwhile.
     /// </summary>
     private int ChunksInFlight => (_batchSize + ChunkSize - 1) / ChunkSize + 2 * _workers;
 
