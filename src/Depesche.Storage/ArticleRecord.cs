@@ -43,7 +43,14 @@ internal sealed class ArticleRecord
     public required IReadOnlyList<TermCount> StoryTerms { get; init; }
     /// <summary>Distinct lower-cased names of its PER, ORG and LOC mentions (and persons' surnames), for story clustering.</summary>
     public required IReadOnlyList<string> EntityKeys { get; init; }
-    public string EntityNames => string.Join(" | ", Entities.Select(e => e.Text));
+    /// <summary>The entity mentions' texts joined with " | " (the full-text column of the entities).</summary>
+    public required string EntityNames { get; init; }
+    /// <summary>Column values derived once here, on the thread that prepares the record, not in the write transaction.</summary>
+    public required string StoryTermsText { get; init; }
+    public required string EntityKeysText { get; init; }
+    public required byte[] SignatureBytes { get; init; }
+    /// <summary>The 16 LSH band hashes of <see cref="Signature"/>; empty when the body has no shingles.</summary>
+    public required long[] BandHashes { get; init; }
 
     private static readonly AnalysisJsonOptions JsonOptions = new() { Tokens = false, Text = true };
 
@@ -72,6 +79,9 @@ internal sealed class ArticleRecord
             Json.Write(w, analysis, JsonOptions);
 
         var body = a.Body.IsEmpty ? text : a.Body.Slice(text);
+        var signature = MinHashSignature.Of(body);
+        var storyTerms = StoryFeatures.TopTerms(a.Headline is { } hh ? hh.Slice(text) : a.Title, body);
+        var entityKeys = StoryFeatures.EntityKeys(entities, a.DatelineRange, a.TrailerRange);
         return new ArticleRecord
         {
             Id = a.Id,
@@ -90,16 +100,51 @@ internal sealed class ArticleRecord
             OriginFile = a.Origin.File,
             OriginLine = a.Origin.Line,
             OriginByte = a.Origin.Byte,
-            AnalysisJson = Encoding.UTF8.GetString(ms.ToArray()),
+            AnalysisJson = Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length),
             Entities = entities,
             Times = times,
             Rows = LayerRows.From(analysis, identity),
             AgencyKey = src.Agency?.Trim().ToLowerInvariant(),
             DatelineKey = src.Datelines.IsDefaultOrEmpty ? null : src.Datelines[0].Place.Trim().ToLowerInvariant(),
-            Signature = MinHashSignature.Of(body),
-            StoryTerms = StoryFeatures.TopTerms(a.Headline is { } hh ? hh.Slice(text) : a.Title, body),
-            EntityKeys = StoryFeatures.EntityKeys(entities, a.DatelineRange, a.TrailerRange),
+            Signature = signature,
+            StoryTerms = storyTerms,
+            EntityKeys = entityKeys,
+            EntityNames = string.Join(" | ", entities.Select(e => e.Text)),
+            StoryTermsText = StoryFeatures.FormatTerms(storyTerms),
+            EntityKeysText = string.Join('|', entityKeys),
+            SignatureBytes = signature.ToBytes(),
+            BandHashes = signature.Shingles > 0 ? signature.BandHashes() : [],
         };
+    }
+}
+
+/// <summary>
+/// An analysis turned into the rows the store writes (metadata, entity and time rows, quote and event rows, the
+/// analysis JSON, the similarity signature and story features). Building one is pure CPU work that needs no store,
+/// so <see cref="Ingestor"/> does it on its analysis threads and the single writer only runs SQL; the analysis itself
+/// can be dropped once this is built, which keeps memory per article in flight small.
+/// </summary>
+public sealed class PreparedArticle
+{
+    private PreparedArticle(Article article, IReadOnlyList<StageFailure> failures, ArticleRecord record)
+    {
+        Article = article;
+        Failures = failures;
+        Record = record;
+    }
+
+    public Article Article { get; }
+
+    /// <summary>The stages that failed on this article (the analysis is stored without their layers).</summary>
+    public IReadOnlyList<StageFailure> Failures { get; }
+
+    internal ArticleRecord Record { get; }
+
+    /// <summary>Thread-safe: depends on the analysis only.</summary>
+    public static PreparedArticle Of(Analysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new PreparedArticle(analysis.Article, [.. analysis.Failures], ArticleRecord.From(analysis));
     }
 }
 

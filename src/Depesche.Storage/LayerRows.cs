@@ -4,11 +4,11 @@ using Json = Depesche.Core.Json.AnalysisJson;
 
 namespace Depesche.Storage;
 
-internal sealed record EntityLinkRow(int Start, int End, int Mention, string EntityId, string Text, string Kind);
-internal sealed record ArticleEntityRow(string EntityId, string Name, string Type, string? Kind, string? Wikidata, int Mentions, IReadOnlyList<MentionRole> Roles);
+internal sealed record EntityLinkRow(int Start, int End, int Mention, string EntityId, string Text, string TextKey, string Kind);
+internal sealed record ArticleEntityRow(string EntityId, string Name, string NameKey, string Type, string? Kind, string? Wikidata, int Mentions, IReadOnlyList<MentionRole> Roles);
 internal sealed record QuoteRow(int Index, Quote Quote, string Text, string Kind, string? Cue, StoredSpeaker? Speaker, string SpeakerKey, string SourcesJson, string SourceKey);
 internal sealed record EventActorRow(int Index, StoredEventActor Actor, string Key);
-internal sealed record EventRow(int Index, EventMention Event, string Trigger, StoredEventPlace? Place, StoredEventTime? Time, string Evidence, IReadOnlyList<EventActorRow> Actors);
+internal sealed record EventRow(int Index, EventMention Event, string Trigger, StoredEventPlace? Place, string PlaceKey, StoredEventTime? Time, string Evidence, IReadOnlyList<EventActorRow> Actors);
 
 /// <summary>
 /// The quote, event and entity-identity rows of one analysis, mapped from the Core layers (links, quotes, events).
@@ -55,9 +55,12 @@ internal sealed class LayerRows
         if (layer is not null)
         {
             foreach (var l in layer.Links)
-                links.Add(new EntityLinkRow(l.Start, l.End, l.MentionIndex, l.EntityId, text[l.Start..l.End], Json.LinkKindName(l.Kind)));
+            {
+                var surface = text[l.Start..l.End];
+                links.Add(new EntityLinkRow(l.Start, l.End, l.MentionIndex, l.EntityId, surface, surface.ToLowerInvariant(), Json.LinkKindName(l.Kind)));
+            }
             foreach (var e in layer.Entities)
-                entities.Add(new ArticleEntityRow(e.Id, e.Name, Json.TypeName(e.Type), e.Kind, e.Wikidata, e.Mentions, e.Roles.IsDefault ? [] : e.Roles));
+                entities.Add(new ArticleEntityRow(e.Id, e.Name, e.Name.ToLowerInvariant(), Json.TypeName(e.Type), e.Kind, e.Wikidata, e.Mentions, e.Roles.IsDefault ? [] : e.Roles));
         }
 
         var quoteRows = new List<QuoteRow>();
@@ -113,7 +116,7 @@ internal sealed class LayerRows
         var trigger = string.Join(" … ", e.TriggerParts.IsDefaultOrEmpty ? [e.Range.Slice(text)] : e.TriggerParts.Select(t => t.Slice(text)));
         var time = e.Time is { } t ? new StoredEventTime(t.Value, t.Range.Slice(text)) : null;
         var evidence = e.SentenceEnd > e.SentenceStart ? text[e.SentenceStart..e.SentenceEnd] : "";
-        return new EventRow(index, e, trigger, place, time, evidence, actors);
+        return new EventRow(index, e, trigger, place, place is null ? "" : Key(place.Name, place.Text), time, evidence, actors);
     }
 
     private static string? NameOf(LinkLayer? layer, string id)

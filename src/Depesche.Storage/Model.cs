@@ -62,11 +62,13 @@ public sealed record IngestCheckpoint(string Source, string? Fingerprint, long P
 public sealed record IngestBatch
 {
     public IReadOnlyList<Analysis> Analyses { get; init; } = [];
+    /// <summary>Articles already turned into rows (<see cref="PreparedArticle.Of"/>, e.g. on analysis threads); written after <see cref="Analyses"/>.</summary>
+    public IReadOnlyList<PreparedArticle> Prepared { get; init; } = [];
     public IReadOnlyList<Rejection> Rejections { get; init; } = [];
     public IReadOnlyList<IngestCheckpoint> Checkpoints { get; init; } = [];
 }
 
-/// <summary>What one <see cref="IArticleStore.Write"/> did: one result per analysis, in order, and how many rejections were new.</summary>
+/// <summary>What one <see cref="IArticleStore.Write"/> did: one result per analysis, then per prepared article, in order, and how many rejections were new.</summary>
 public sealed record BatchResult(IReadOnlyList<PutResult> Articles, int RejectionsAdded);
 
 /// <summary>

@@ -121,11 +121,11 @@ internal abstract partial class SqlStore
     {
         foreach (var l in rows.Links)
             Exec(tx, "INSERT INTO entity_links (article_id, start_pos, end_pos, mention, entity_id, text, text_key, kind) VALUES (@a, @s, @e, @m, @id, @t, @tk, @k) ON CONFLICT DO NOTHING",
-                ("a", id), ("s", l.Start), ("e", l.End), ("m", l.Mention), ("id", l.EntityId), ("t", l.Text), ("tk", l.Text.ToLowerInvariant()), ("k", l.Kind));
+                ("a", id), ("s", l.Start), ("e", l.End), ("m", l.Mention), ("id", l.EntityId), ("t", l.Text), ("tk", l.TextKey), ("k", l.Kind));
         foreach (var e in rows.Entities)
         {
             Exec(tx, "INSERT INTO article_entities (article_id, entity_id, name, name_key, type, kind, wikidata, mentions) VALUES (@a, @id, @n, @nk, @t, @k, @w, @m) ON CONFLICT DO NOTHING",
-                ("a", id), ("id", e.EntityId), ("n", e.Name), ("nk", e.Name.ToLowerInvariant()), ("t", e.Type), ("k", e.Kind), ("w", e.Wikidata), ("m", e.Mentions));
+                ("a", id), ("id", e.EntityId), ("n", e.Name), ("nk", e.NameKey), ("t", e.Type), ("k", e.Kind), ("w", e.Wikidata), ("m", e.Mentions));
             foreach (var r in e.Roles)
                 Exec(tx, "INSERT INTO entity_roles (article_id, entity_id, role, title, of_id) VALUES (@a, @id, @r, @t, @o) ON CONFLICT DO NOTHING",
                     ("a", id), ("id", e.EntityId), ("r", r.Role), ("t", r.Title), ("o", r.Of));
@@ -153,7 +153,7 @@ internal abstract partial class SqlStore
                 ("a", id), ("i", ev.Index), ("s", e.Start), ("e", e.End), ("tr", ev.Trigger), ("ty", EventNames.Of(e.Type)),
                 ("mo", e.Mode == EventMode.None ? null : EventNames.Of(e.Mode)), ("st", EventNames.Of(e.Status)), ("f", (int)e.Flags),
                 ("pn", ev.Place?.Name), ("pt", ev.Place?.Text), ("pid", ev.Place?.EntityId),
-                ("pk", ev.Place is { } p ? LayerRows.Key(p.Name, p.Text) : ""), ("tv", ev.Time?.Value), ("tt", ev.Time?.Text),
+                ("pk", ev.PlaceKey), ("tv", ev.Time?.Value), ("tt", ev.Time?.Text),
                 ("at", e.Attribution?.Name), ("ev", ev.Evidence), ("q", e.QuoteIndex), ("c", Math.Round(e.Confidence, 3)), ("cameo", e.Cameo));
             foreach (var a in ev.Actors)
                 Exec(tx, """

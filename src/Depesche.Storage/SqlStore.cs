@@ -15,7 +15,7 @@ namespace Depesche.Storage;
 /// </summary>
 internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 {
-    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     /// <summary>Story features by article id, parsed once: an id is a content hash, so its terms and entities never change.</summary>
     private readonly Dictionary<string, (IReadOnlyList<TermCount> Terms, IReadOnlyList<string> Entities)> _storyFeatures = new(StringComparer.Ordinal);
@@ -143,7 +143,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
     public BatchResult Write(IngestBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var records = batch.Analyses.Select(ArticleRecord.From).ToList();
+        var records = Records(batch);
         return Guard("write to", () =>
         {
             using var tx = Connection.BeginTransaction();
@@ -152,6 +152,14 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
             AfterCommit(added);
             return result;
         });
+    }
+
+    private static List<ArticleRecord> Records(IngestBatch batch)
+    {
+        var records = new List<ArticleRecord>(batch.Analyses.Count + batch.Prepared.Count);
+        foreach (var a in batch.Analyses) records.Add(ArticleRecord.From(a));
+        foreach (var p in batch.Prepared) records.Add(p.Record);
+        return records;
     }
 
     /// <summary>Writes the batch inside <paramref name="tx"/>. Returns the result and the records actually added.</summary>
@@ -181,7 +189,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
                 ("outlet", r.Outlet), ("url", r.Url), ("headline", r.Headline), ("text", r.Text), ("datelines", r.DatelinesJson),
                 ("editors", r.EditorCodesJson), ("markers", r.VersionMarkersJson), ("ofile", r.OriginFile), ("oline", r.OriginLine),
                 ("obyte", r.OriginByte), ("now", now), ("story", story), ("akey", r.AgencyKey), ("dkey", r.DatelineKey),
-                ("enames", r.EntityNames), ("sterms", StoryFeatures.FormatTerms(r.StoryTerms)), ("ekeys", string.Join('|', r.EntityKeys)), ("sig", r.Signature.ToBytes()), ("json", r.AnalysisJson));
+                ("enames", r.EntityNames), ("sterms", r.StoryTermsText), ("ekeys", r.EntityKeysText), ("sig", r.SignatureBytes), ("json", r.AnalysisJson));
             if (seqObj is null)
             {
                 // Why: another writer (a concurrent PostgreSQL worker) stored the same content between our check and insert.
@@ -195,11 +203,14 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
                 Exec(tx, "INSERT INTO times (article_id, start_pos, end_pos, text, type, value, mod) VALUES (@a, @s, @e, @t, @ty, @v, @m) ON CONFLICT DO NOTHING",
                     ("a", r.Id), ("s", t.Start), ("e", t.End), ("t", t.Text), ("ty", t.Type), ("v", t.Value), ("m", t.Mod));
             WriteRows(tx, r.Id, r.Rows);
-            if (r.Signature.Shingles > 0)
+            if (r.BandHashes.Length == MinHashSignature.Bands)
             {
-                var bands = r.Signature.BandHashes();
-                for (int b = 0; b < bands.Length; b++)
-                    Exec(tx, "INSERT INTO lsh (band, hash, article_id) VALUES (@b, @h, @a) ON CONFLICT DO NOTHING", ("b", b), ("h", bands[b]), ("a", r.Id));
+                // Why one statement for all bands: sixteen single-row inserts per article cost more in statement
+                // overhead (reset, bind, step through the driver) than the rows themselves.
+                var args = new (string, object?)[MinHashSignature.Bands + 1];
+                args[0] = ("a", r.Id);
+                for (int b = 0; b < MinHashSignature.Bands; b++) args[b + 1] = (LshHashNames[b], r.BandHashes[b]);
+                Exec(tx, LshInsert, args);
             }
             if (link is not null)
                 Exec(tx, "INSERT INTO links (from_id, to_id, kind, score, reason) VALUES (@f, @t, @k, @s, @r) ON CONFLICT DO NOTHING",
@@ -303,15 +314,22 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 
     private List<LinkCandidate> BandCandidates(DbTransaction tx, ArticleRecord r)
     {
-        if (r.Signature.Shingles == 0) return [];
-        var bands = r.Signature.BandHashes();
-        var where = string.Join(" OR ", Enumerable.Range(0, bands.Length).Select(b => $"(band = {b} AND hash = @h{b})"));
-        var args = bands.Select((h, b) => ($"h{b}", (object?)h)).ToArray();
-        return Candidates(tx, $"""
-            SELECT seq, id, story_id, agency_key, dateline_key, signature FROM articles
-            WHERE id IN (SELECT article_id FROM lsh WHERE {where}) ORDER BY seq LIMIT 50
-            """, args);
+        if (r.BandHashes.Length != MinHashSignature.Bands) return [];
+        var args = new (string, object?)[MinHashSignature.Bands];
+        for (int b = 0; b < args.Length; b++) args[b] = (LshHashNames[b], r.BandHashes[b]);
+        return Candidates(tx, BandCandidatesQuery, args);
     }
+
+    private static readonly string[] LshHashNames = [.. Enumerable.Range(0, MinHashSignature.Bands).Select(b => $"h{b}")];
+
+    private static readonly string LshInsert =
+        "INSERT INTO lsh (band, hash, article_id) VALUES " +
+        string.Join(", ", Enumerable.Range(0, MinHashSignature.Bands).Select(b => $"({b}, @h{b}, @a)")) + " ON CONFLICT DO NOTHING";
+
+    private static readonly string BandCandidatesQuery = $"""
+        SELECT seq, id, story_id, agency_key, dateline_key, signature FROM articles
+        WHERE id IN (SELECT article_id FROM lsh WHERE {string.Join(" OR ", Enumerable.Range(0, MinHashSignature.Bands).Select(b => $"(band = {b} AND hash = @h{b})"))}) ORDER BY seq LIMIT 50
+        """;
 
     private List<LinkCandidate> Candidates(DbTransaction tx, string sql, (string, object?)[] args)
     {
@@ -491,7 +509,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
             tx.Commit();
             return true;
         }
-        var records = batch.Analyses.Select(ArticleRecord.From).ToList();
+        var records = Records(batch);
         var (_, added) = WriteIn(tx, records, batch);
         Exec(tx, "UPDATE work_queue SET status = 1, attempts = attempts + 1, worker = @w, updated_at = @now WHERE id = @id",
             ("w", workerId), ("now", now), ("id", item.Id));
@@ -539,23 +557,47 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
         }
     }
 
+    /// <summary>A command kept for its SQL text, with the parameters of its last use (reused when the names repeat).</summary>
+    private sealed class CachedCommand(DbCommand command)
+    {
+        public DbCommand Command { get; } = command;
+        public string[] Names { get; set; } = [];
+        public DbParameter[] Parameters { get; set; } = [];
+    }
+
     protected DbCommand Command(DbTransaction? tx, string sql, (string Name, object? Value)[] args)
     {
-        if (!_commands.TryGetValue(sql, out var cmd))
+        if (!_commands.TryGetValue(sql, out var cached))
         {
-            cmd = Connection.CreateCommand();
-            cmd.CommandText = sql;
-            _commands[sql] = cmd;
+            var created = Connection.CreateCommand();
+            created.CommandText = sql;
+            cached = new CachedCommand(created);
+            _commands[sql] = cached;
         }
+        var cmd = cached.Command;
         cmd.Transaction = tx;
-        cmd.Parameters.Clear();
-        foreach (var (name, value) in args)
+        // Why reuse: a write runs the same few statements tens of times per article; creating and binding new
+        // parameter objects each time was a large share of the write cost. The names carry the '@' prefix because
+        // Microsoft.Data.Sqlite otherwise probes '@', '$' and ':' in turn for every parameter of every execution.
+        bool same = cached.Names.Length == args.Length;
+        for (int i = 0; same && i < args.Length; i++) same = string.Equals(cached.Names[i], args[i].Name, StringComparison.Ordinal);
+        if (!same)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
+            cmd.Parameters.Clear();
+            var names = new string[args.Length];
+            var parameters = new DbParameter[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@" + args[i].Name;
+                cmd.Parameters.Add(p);
+                names[i] = args[i].Name;
+                parameters[i] = p;
+            }
+            cached.Names = names;
+            cached.Parameters = parameters;
         }
+        for (int i = 0; i < args.Length; i++) cached.Parameters[i].Value = args[i].Value ?? DBNull.Value;
         return cmd;
     }
 
@@ -576,7 +618,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
 
     public virtual void Dispose()
     {
-        foreach (var c in _commands.Values) c.Dispose();
+        foreach (var c in _commands.Values) c.Command.Dispose();
         _commands.Clear();
         Connection.Dispose();
     }

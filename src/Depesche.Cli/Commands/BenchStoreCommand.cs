@@ -26,7 +26,7 @@ public static class BenchStoreCommand
             var pipeline = PipelineFactory.Default();
             var f = StoreBenchmark.Ingest(StoreCli.Open(location), StoreBenchmark.Synthesize(sentences, parse.GetValue(count)), a => pipeline.Run(a), workers: Math.Max(1, parse.GetValue(workers)));
             Print(console, parse.GetValue(json), f, string.Create(CultureInfo.InvariantCulture,
-                $"bench ingest: {f.Articles} articles in {f.Seconds:F1} s = {f.ArticlesPerSecond:F0} articles/s ({f.CpuSeconds:F1} CPU-s = {f.ArticlesPerCpuSecond:F0} articles per CPU-second); peak RSS {f.PeakRssMb:F0} MB; store {f.StoreBytes / 1e6:F0} MB at {location}"));
+                $"bench ingest: {f.Articles} articles in {f.Seconds:F1} s = {f.ArticlesPerSecond:F0} articles/s ({f.CpuSeconds:F1} CPU-s = {f.ArticlesPerCpuSecond:F0} articles per CPU-second, {f.WriterCpuSeconds:F1} of them on the writing thread); peak RSS {f.PeakRssMb:F0} MB; store {f.StoreBytes / 1e6:F0} MB at {location}"));
             return ExitCodes.Ok;
         });
         return c;
