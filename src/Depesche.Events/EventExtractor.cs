@@ -824,6 +824,8 @@ public static class EventExtractor
                 // "in die Ukraine" is where something goes, not where the event is.
                 bool direction = IsWord(i) && Is(i, "in") && i + 1 < end && Is(i + 1, "die");
                 if (!IsWord(i) || !(Has(i, Cue.PlacePrep) || auf)) continue;
+                // "hieß es aus Regierungskreisen in Berlin": where the source sits, not where the event is.
+                if (i > first && IsWord(i - 1) && _t.TextOf(i - 1).EndsWith("kreisen", StringComparison.OrdinalIgnoreCase)) continue;
                 int j = i + 1;
                 if (j < end && Has(j, Cue.Determiner)) j++;
                 // "im Süden des Gazastreifens", "auf die Stadt Saporischschja", "in der Region Belgorod"

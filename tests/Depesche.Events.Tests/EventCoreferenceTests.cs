@@ -59,6 +59,15 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void Where_the_source_sits_is_not_the_place_of_the_event_it_joins()
+    {
+        var events = Run("Die EU wollen am Donnerstag über neue Hilfen beraten. Merz werde an dem Treffen teilnehmen, hieß es aus Regierungskreisen in Berlin.");
+        var e = Assert.Single(events);
+        Assert.Contains("Merz", e.Actors.Select(a => a.Name));
+        Assert.Null(e.Place);
+    }
+
+    [Fact]
     public void Speech_acts_stay_separate_utterances()
     {
         var events = Run("Selenskyj forderte neue Sanktionen gegen Russland. Selenskyj forderte erneut Sanktionen gegen Russland.");
