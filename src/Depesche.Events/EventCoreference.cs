@@ -213,7 +213,8 @@ public static class EventCoreference
             Place = e.Place ?? m.Place,
             Time = time,
             Status = status,
-            Flags = e.Flags | m.Flags | (status != m.Status && m.Status == EventStatus.Unconfirmed ? EventFlags.Unconfirmed : 0),
+            // An unconfirmed mention carries the Unconfirmed flag (the extractor sets it with the status), so the union keeps it.
+            Flags = e.Flags | m.Flags,
             Attribution = e.Attribution ?? m.Attribution,
             QuoteIndex = e.QuoteIndex >= 0 ? e.QuoteIndex : m.QuoteIndex,
             Confidence = Math.Min(0.95f, Math.Max(e.Confidence, m.Confidence) + 0.05f),

@@ -53,15 +53,7 @@ public static partial class AnalysisJson
                 w.WriteEndObject();
             }
             else w.WriteNull("time");
-            if (e.Attribution is { } src)
-            {
-                w.WriteStartObject("source");
-                w.WriteString("name", src.Name);
-                w.WriteNumber("start", src.Start);
-                w.WriteNumber("end", src.End);
-                w.WriteEndObject();
-            }
-            else w.WriteNull("source");
+            WriteSource(w, e.Attribution);
             w.WriteStartObject("evidence");
             w.WriteNumber("start", e.SentenceStart);
             w.WriteNumber("end", e.SentenceEnd);
@@ -77,15 +69,7 @@ public static partial class AnalysisJson
                 w.WriteString("status", EventNames.Of(m.Status));
                 w.WriteBoolean("reported", (m.Flags & EventFlags.Reported) != 0);
                 w.WriteBoolean("unconfirmed", (m.Flags & EventFlags.Unconfirmed) != 0);
-                if (m.Attribution is { } ms)
-                {
-                    w.WriteStartObject("source");
-                    w.WriteString("name", ms.Name);
-                    w.WriteNumber("start", ms.Start);
-                    w.WriteNumber("end", ms.End);
-                    w.WriteEndObject();
-                }
-                else w.WriteNull("source");
+                WriteSource(w, m.Attribution);
                 w.WriteStartObject("evidence");
                 w.WriteNumber("start", m.SentenceStart);
                 w.WriteNumber("end", m.SentenceEnd);
@@ -98,6 +82,16 @@ public static partial class AnalysisJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteSource(Utf8JsonWriter w, EventAttribution? source)
+    {
+        if (source is not { } src) { w.WriteNull("source"); return; }
+        w.WriteStartObject("source");
+        w.WriteString("name", src.Name);
+        w.WriteNumber("start", src.Start);
+        w.WriteNumber("end", src.End);
+        w.WriteEndObject();
     }
 
     private static void WriteTrigger(Utf8JsonWriter w, string text, TextRange range, System.Collections.Immutable.ImmutableArray<TextRange> parts)
