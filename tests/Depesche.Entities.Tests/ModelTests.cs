@@ -81,6 +81,37 @@ public class ModelTests
     }
 
     [Fact]
+    public void The_shipped_model_saves_back_to_the_same_bytes_and_keeps_only_its_non_zero_rows()
+    {
+        var path = Path.Combine(Depesche.Testing.SharedData.RepoRoot, "models", "ner", "ner-de.bin");
+        var model = NerModel.Load(path);
+        using var ms = new MemoryStream();
+        model.Save(ms);
+        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(ms.ToArray()), "a load and save must not change the model file");
+        // The point of the compact layout: far fewer rows in memory than hashed rows.
+        Assert.InRange(model.NonZeroRows, 1, (1 << model.RowBits) / 2);
+    }
+
+    [Fact]
+    public void A_file_that_repeats_a_weight_row_is_rejected()
+    {
+        var (model, _) = NerTrainer.Train(Five, Gazetteer.Empty, WordClusters.Empty, Small);
+        using var ms = new MemoryStream();
+        model.Save(ms);
+        var bytes = ms.ToArray();
+        // The first row delta follows magic, format, version string, tag count, row bits, features, transitions and the row count.
+        int at = 4 + 4 + 1 + System.Text.Encoding.UTF8.GetByteCount(model.Version) + 4 + 4 + 4 + (NerLabels.Count + 1) * NerLabels.Count * 4 + 4;
+        while (bytes[at] >= 0x80) at++;
+        at += 1 + NerLabels.Count * 2; // past the first row's delta and weights
+        Assert.True(model.NonZeroRows > 1);
+        // The second row's delta becomes 0 in as many bytes (0x80 … 0x00 is a valid long form), so the row repeats.
+        while (bytes[at] >= 0x80) bytes[at++] = 0x80;
+        bytes[at] = 0;
+        var ex = Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("repeated", ex.Message);
+    }
+
+    [Fact]
     public void Foreign_file_is_rejected()
     {
         Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(new byte[64])));
