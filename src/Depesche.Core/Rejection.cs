@@ -35,6 +35,7 @@ public enum RejectionCode
     NoText,
     UnsupportedFormat,
     Unreadable,
+    MalformedCsv,
 }
 
 public static class RejectionCodes
@@ -55,6 +56,7 @@ public static class RejectionCodes
         RejectionCode.NoText => "no-text",
         RejectionCode.UnsupportedFormat => "unsupported-format",
         RejectionCode.Unreadable => "unreadable",
+        RejectionCode.MalformedCsv => "malformed-csv",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -15,6 +15,8 @@ public enum InputFormat
     Feed,
     /// <summary>An HTML article page.</summary>
     Html,
+    /// <summary>CSV or TSV, one article per record (delimiter, quote and header sniffed).</summary>
+    Csv,
 }
 
 /// <summary>
@@ -132,6 +134,7 @@ public static class ArticleReader
 
     private static IEnumerable<ReadResult> ReadStreamCore(Stream s, string name, InputFormat format)
     {
+        if (format == InputFormat.Auto) format = FormatFromExtension(name);
         if (format == InputFormat.Auto)
         {
             var prefix = new byte[SniffBytes];
@@ -151,6 +154,9 @@ public static class ArticleReader
                 break;
             case InputFormat.Feed:
                 foreach (var r in FeedReader.Read(s, name)) yield return r;
+                break;
+            case InputFormat.Csv:
+                foreach (var r in CsvArticleReader.Read(s, name, tabs: name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))) yield return r;
                 break;
             default:
                 yield return ReadWhole(s, name, html: format == InputFormat.Html);
@@ -193,6 +199,7 @@ public static class ArticleReader
         ".jsonl" or ".ndjson" => InputFormat.Jsonl,
         ".xml" or ".rss" or ".atom" => InputFormat.Feed,
         ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+        ".csv" or ".tsv" => InputFormat.Csv,
         _ => InputFormat.Auto,
     };
 

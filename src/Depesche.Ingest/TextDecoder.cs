@@ -32,6 +32,9 @@ public static class TextDecoder
         Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
 
     private static readonly Lazy<Encoding> Cp1252 = new(() => Encoding.GetEncoding(1252));
+    /// <summary>Windows-1252 with replacement, for streamed input that is not UTF-8.</summary>
+    internal static Encoding Windows1252 => Cp1252.Value;
+
     private static readonly Lazy<Encoding> Latin1 = new(() => Encoding.Latin1);
 
     /// <summary>Decodes <paramref name="bytes"/>. <paramref name="origin"/> locates rejections; byte offsets are added to its <c>Byte</c>.</summary>

@@ -29,7 +29,7 @@ public static class Inputs
 
     public static Option<InputFormat> FormatOption() => new("--input-format")
     {
-        Description = "How to read the input: auto (by extension and content), wire, jsonl, feed (RSS/Atom) or html.",
+        Description = "How to read the input: auto (by extension and content), wire, jsonl, feed (RSS/Atom), html or csv (CSV/TSV, one article per record).",
         DefaultValueFactory = _ => InputFormat.Auto,
     };
 }

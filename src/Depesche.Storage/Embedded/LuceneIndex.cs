@@ -37,7 +37,9 @@ internal sealed class LuceneIndex : IDisposable
         _dir = FSDirectory.Open(folder);
         if (!readOnly)
         {
-            var config = new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 32 };
+            // Why 16 MB (Lucene's default): a larger buffer flushed fewer segments but its postings lived into gen 2 and
+            // raised an ingest's peak RSS; 32 MB gave no measurable speed at 12,000 articles.
+            var config = new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 16 };
             _writer = new IndexWriter(_dir, config);
         }
     }
