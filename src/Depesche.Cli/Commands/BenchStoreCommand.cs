@@ -20,13 +20,23 @@ public static class BenchStoreCommand
         c.SetAction(parse =>
         {
             var sentences = Sentences(parse.GetValue(paths)!);
-            var location = parse.GetValue(store) ?? Path.Combine(Path.GetTempPath(), "depesche-bench-" + Environment.ProcessId);
+            var given = parse.GetValue(store);
+            var location = given ?? Path.Combine(Path.GetTempPath(), "depesche-bench-" + Environment.ProcessId);
             if (!ArticleStore.IsConnectionString(location) && Directory.Exists(location) && Directory.EnumerateFileSystemEntries(location).Any())
                 throw new CliException($"'{location}' is not empty; bench ingest needs a fresh store", ExitCodes.Usage);
             var pipeline = PipelineFactory.Default();
-            var f = StoreBenchmark.Ingest(StoreCli.Open(location), StoreBenchmark.Synthesize(sentences, parse.GetValue(count)), a => pipeline.Run(a), workers: Math.Max(1, parse.GetValue(workers)));
+            IngestFigures f;
+            try
+            {
+                f = StoreBenchmark.Ingest(StoreCli.Open(location), StoreBenchmark.Synthesize(sentences, parse.GetValue(count)), a => pipeline.Run(a), workers: Math.Max(1, parse.GetValue(workers)));
+            }
+            finally
+            {
+                // Why: a 100k-article store takes 2 GB; a store the user did not name is of no use after the figures.
+                if (given is null && Directory.Exists(location)) Directory.Delete(location, recursive: true);
+            }
             Print(console, parse.GetValue(json), f, string.Create(CultureInfo.InvariantCulture,
-                $"bench ingest: {f.Articles} articles in {f.Seconds:F1} s = {f.ArticlesPerSecond:F0} articles/s ({f.CpuSeconds:F1} CPU-s = {f.ArticlesPerCpuSecond:F0} articles per CPU-second, {f.WriterCpuSeconds:F1} of them on the writing thread); peak RSS {f.PeakRssMb:F0} MB; store {f.StoreBytes / 1e6:F0} MB at {location}"));
+                $"bench ingest: {f.Articles} articles in {f.Seconds:F1} s = {f.ArticlesPerSecond:F0} articles/s ({f.CpuSeconds:F1} CPU-s = {f.ArticlesPerCpuSecond:F0} articles per CPU-second, {f.WriterCpuSeconds:F1} of them on the writing thread); peak RSS {f.PeakRssMb:F0} MB; store {f.StoreBytes / 1e6:F0} MB {(given is null ? "(temporary, removed; keep one with --store DIR)" : "at " + location)}"));
             return ExitCodes.Ok;
         });
         return c;
