@@ -149,8 +149,11 @@ public static class ArticleReader
         }
         switch (format)
         {
-            case InputFormat.Jsonl:
+            case InputFormat.Jsonl when IsJsonLinesName(name):
                 foreach (var r in JsonLinesReader.Read(s, name)) yield return r;
+                break;
+            case InputFormat.Jsonl:
+                foreach (var r in JsonLinesReader.ReadDocumentOrLines(s, name)) yield return r;
                 break;
             case InputFormat.Feed:
                 foreach (var r in FeedReader.Read(s, name)) yield return r;
@@ -194,9 +197,16 @@ public static class ArticleReader
         return ReadResult.Ok(WireTextParser.Parse(text, at));
     }
 
+    /// <summary>
+    /// Named as JSON Lines, or standard input: read line by line however it starts. Why stdin: a pipe must stream, not
+    /// wait for 24 MB to see whether it is one document.
+    /// </summary>
+    private static bool IsJsonLinesName(string name) => name == "-" ||
+        name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+
     internal static InputFormat FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".jsonl" or ".ndjson" => InputFormat.Jsonl,
+        ".jsonl" or ".ndjson" or ".json" => InputFormat.Jsonl,
         ".xml" or ".rss" or ".atom" => InputFormat.Feed,
         ".html" or ".htm" or ".xhtml" => InputFormat.Html,
         ".csv" or ".tsv" => InputFormat.Csv,
@@ -225,7 +235,7 @@ public static class ArticleReader
         if (t.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
             || t.StartsWith("<head", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<body", StringComparison.OrdinalIgnoreCase))
             return InputFormat.Html;
-        if (t.StartsWith('{')) return InputFormat.Jsonl;
+        if (t.StartsWith('{') || (t.StartsWith('[') && t[1..].TrimStart().StartsWith('{'))) return InputFormat.Jsonl;
         return InputFormat.Wire;
     }
 

@@ -48,6 +48,130 @@ internal static class JsonLinesReader
         if (!any) yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON Lines input has no lines", new SourceLocation(name));
     }
 
+    /// <summary>
+    /// A <c>.json</c> file or sniffed JSON: one document (an article object, or an array of them) when the whole input
+    /// parses as JSON and is at most <see cref="Limits.MaxDocumentBytes"/>; otherwise JSON Lines. Why: a pretty-printed
+    /// document read as lines gave one rejection per line (240 for one annotation file), none of them saying what it was.
+    /// </summary>
+    public static IEnumerable<ReadResult> ReadDocumentOrLines(Stream stream, string name)
+    {
+        var head = new MemoryStream();
+        Exception? error = null;
+        var chunk = new byte[81920];
+        try
+        {
+            int n;
+            while (head.Length <= Limits.MaxDocumentBytes && (n = stream.Read(chunk, 0, chunk.Length)) > 0) head.Write(chunk, 0, n);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e;
+        }
+        if (error is not null)
+        {
+            yield return ReadResult.Fail(RejectionCode.Unreadable, "cannot read: " + error.Message, new SourceLocation(name));
+            yield break;
+        }
+        var bytes = head.GetBuffer().AsMemory(0, (int)head.Length);
+        if (head.Length <= Limits.MaxDocumentBytes && Document(bytes) is { } root)
+        {
+            foreach (var r in ReadDocument(bytes, root, name)) yield return r;
+            yield break;
+        }
+        foreach (var r in Read(new ConcatenatedStream(bytes, stream), name)) yield return r;
+    }
+
+    /// <summary>The kind of the document's root when the whole input is one JSON value, else null.</summary>
+    private static JsonValueKind? Document(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read()) return null;
+            var kind = reader.TokenType switch
+            {
+                JsonTokenType.StartObject => JsonValueKind.Object,
+                JsonTokenType.StartArray => JsonValueKind.Array,
+                _ => (JsonValueKind?)null,
+            };
+            if (kind is null) return null;
+            reader.Skip();
+            // One value and nothing after it: a document, not JSON Lines.
+            return reader.Read() ? null : kind;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<ReadResult> ReadDocument(ReadOnlyMemory<byte> bytes, JsonValueKind root, string name)
+    {
+        int bom = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (root == JsonValueKind.Object)
+        {
+            yield return ReadLine(bytes[bom..], new SourceLocation(name, 1, bom));
+            yield break;
+        }
+        var elements = new List<(int Start, int End)>();
+        var reader = new Utf8JsonReader(bytes.Span[bom..], new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            int start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            elements.Add((start, (int)reader.BytesConsumed));
+        }
+        if (elements.Count == 0)
+        {
+            yield return ReadResult.Fail(RejectionCode.EmptyInput, "the JSON array is empty", new SourceLocation(name));
+            yield break;
+        }
+        int line = 1, counted = 0;
+        foreach (var (start, end) in elements)
+        {
+            line += bytes.Span[(bom + counted)..(bom + start)].Count((byte)'\n');
+            counted = start;
+            var at = new SourceLocation(name, line, bom + start);
+            var element = bytes[(bom + start)..(bom + end)];
+            yield return element.Span[0] == (byte)'{'
+                ? ReadLine(element, at)
+                : ReadResult.Fail(RejectionCode.MalformedJson, "an element of the JSON array is not an object", at);
+        }
+    }
+
+    /// <summary>Bytes already read, then the rest of the stream (which it does not own).</summary>
+    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+    {
+        private int _at;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_at < head.Length)
+            {
+                int n = Math.Min(buffer.Length, head.Length - _at);
+                head.Span.Slice(_at, n).CopyTo(buffer);
+                _at += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>Reads one line; <paramref name="line"/> is the reader's buffer and must not be kept past this call.</summary>
     private static ReadResult ReadLine(ReadOnlyMemory<byte> line, SourceLocation at)
     {

@@ -143,3 +143,56 @@ public class CsvTests
         return Encoding.GetEncoding(1252);
     }
 }
+
+public class JsonDocumentTests
+{
+    [Fact]
+    public void A_pretty_printed_article_object_is_one_article()
+    {
+        var results = ReadString("{\n  \"title\": \"Gipfel\",\n  \"published\": \"2025-12-18\",\n  \"text\": \"BERLIN (dpa) - Der Gipfel beginnt.\"\n}\n", name: "a.json");
+        var a = Assert.Single(results).Article;
+        Assert.NotNull(a);
+        Assert.Equal("Gipfel", a.Title);
+        Assert.Equal(new DateOnly(2025, 12, 18), a.Source.Published?.Date);
+    }
+
+    [Fact]
+    public void An_array_of_articles_gives_each_with_its_line_and_byte()
+    {
+        var content = "[\n  {\"text\": \"Erster Text.\"},\n  {\"text\": \"Zweiter Text.\"},\n  42\n]";
+        var results = ReadString(content, name: "many.json");
+        Assert.Equal(3, results.Count);
+        Assert.Equal("Erster Text.", results[0].Article?.Text);
+        Assert.Equal(2, results[0].Article?.Origin.Line);
+        Assert.Equal(content.IndexOf("{\"text\": \"Zweiter", StringComparison.Ordinal), results[1].Article?.Origin.Byte);
+        Assert.Equal(3, results[1].Article?.Origin.Line);
+        Assert.Equal(RejectionCode.MalformedJson, results[2].Rejection?.Code);
+        Assert.Equal(4, results[2].Rejection?.Location.Line);
+    }
+
+    [Fact]
+    public void A_document_that_is_not_an_article_is_one_rejection_not_one_per_line()
+    {
+        var results = ReadString("{\n  \"Sentences\": [\n    {\"Tokens\": [\"Ein\", \"Satz\"]}\n  ],\n  \"Annotations\": []\n}\n", name: "annotations.json");
+        var r = Assert.Single(results).Rejection;
+        Assert.Equal(RejectionCode.MissingField, r?.Code);
+        Assert.Contains("'text'", r?.Message);
+    }
+
+    [Fact]
+    public void JSON_Lines_in_a_json_file_or_without_a_name_are_still_lines()
+    {
+        var lines = "{\"text\": \"Eins.\"}\n{\"text\": \"Zwei.\"}\n";
+        Assert.Equal(["Eins.", "Zwei."], ReadString(lines, name: "dump.json").Select(r => r.Article?.Text));
+        Assert.Equal(["Eins.", "Zwei."], ReadString(lines, name: "dump").Select(r => r.Article?.Text));
+        Assert.Equal(2, ReadString("[{\"text\": \"Eins.\"}, {\"text\": \"Zwei.\"}]", name: "noext").Count(r => r.Article is not null));
+    }
+
+    [Fact]
+    public void Wire_text_that_opens_with_a_bracket_stays_wire_text()
+    {
+        var a = Assert.Single(ReadString("[Eilmeldung] BERLIN (dpa) - Der Gipfel beginnt.", name: "eil")).Article;
+        Assert.NotNull(a);
+        Assert.Contains("Gipfel", a.Text);
+    }
+}
