@@ -76,11 +76,25 @@ public sealed class TimeStageTests
     }
 
     [Fact]
-    public void An_article_without_publication_date_fails_the_stage_loudly()
+    public void An_undated_article_keeps_what_the_text_fixes_and_underspecifies_the_rest()
     {
-        var analysis = Prepare("Am Freitag wird gewählt.", null);
-        Assert.Throws<InvalidOperationException>(() => new TimeStage().Run(analysis));
+        const string text = "Am 3. Oktober 2025 wurde gewählt. Am 3. Oktober wird gefeiert, am Freitag um 9 Uhr beginnt es, für drei Tage.";
+        var layer = (Layer<TimeExpression>)new TimeStage().Run(Prepare(text, null))[0];
+        var values = layer.Items.Select(t => text[t.Start..t.End] + " => " + t.Value).ToList();
+        Assert.Contains("3. Oktober 2025 => 2025-10-03", values);
+        Assert.Contains("3. Oktober => XXXX-10-03", values);
+        Assert.Contains(values, v => v.StartsWith("Freitag", StringComparison.Ordinal) && v.Contains("XXXX-XX-XX", StringComparison.Ordinal));
+        Assert.Contains(values, v => v.StartsWith("drei Tage", StringComparison.Ordinal) && v.EndsWith("P3D", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("2001-10-03", "2002-10-03", "XXXX-10-03")]
+    [InlineData("2001-W11", "2002-W29", "XXXX-WXX")]
+    [InlineData("2001-03-14T09:00", "2002-07-19T09:00", "XXXX-XX-XXT09:00")]
+    [InlineData("2001-03-14", "2002-07", "XXXX-XX-XX")]
+    [InlineData("2001-Q1", "2002-SU", "XXXX-XX-XX")]
+    public void Anchor_dependent_digits_become_X_by_whole_fields(string a, string b, string expected) =>
+        Assert.Equal(expected, TimeStage.Underspecified(a, b));
 
     [Fact]
     public void Output_is_sorted_and_inside_the_text()
