@@ -200,7 +200,11 @@ internal static class JsonLinesReader
                 return ReadResult.Fail(RejectionCode.MalformedJson, $"the line holds a JSON {root.ValueKind}, not an object", at);
 
             if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind == JsonValueKind.Null)
+            {
+                if (root.TryGetProperty("Sentences", out var sentences) && sentences.ValueKind == JsonValueKind.Array)
+                    return TokenDocument(root, sentences, at);
                 return ReadResult.Fail(RejectionCode.MissingField, "the field 'text' is missing", at);
+            }
             if (textElement.ValueKind != JsonValueKind.String)
                 return ReadResult.Fail(RejectionCode.InvalidField, "the field 'text' is not a string", at);
             var text = textElement.GetString()!;
@@ -229,6 +233,55 @@ internal static class JsonLinesReader
             var article = WireTextParser.Parse(repaired, at);
             return ReadResult.Ok(new Metadata(title is null ? null : TextDecoder.RepairMojibake(title) ?? title, published, url, source, author).ApplyTo(article));
         }
+    }
+
+    /// <summary>
+    /// A tokenised document as GermEval 2023 SpkAtt ships Wikinews (<c>DocumentName</c> "ID - Title (YYYY-MM-DD)",
+    /// <c>Sentences[].Tokens</c>): the tokens joined back into text, no space before closing punctuation.
+    /// </summary>
+    private static ReadResult TokenDocument(JsonElement root, JsonElement sentences, SourceLocation at)
+    {
+        var text = JoinTokens(sentences);
+        if (text is null) return ReadResult.Fail(RejectionCode.InvalidField, "the field 'Sentences' is not a list of objects with 'Tokens' strings", at);
+        if (string.IsNullOrWhiteSpace(text)) return ReadResult.Fail(RejectionCode.NoText, "the document's sentences have no tokens", at);
+        if (text.Length > Limits.MaxTextChars) return ReadResult.Fail(Limits.TooLarge(at, text.Length));
+        string? title = null;
+        PublicationTime? published = null;
+        if (root.TryGetProperty("DocumentName", out var nameElement) && nameElement.ValueKind == JsonValueKind.String)
+        {
+            var name = nameElement.GetString()!;
+            int dash = name.IndexOf(" - ", StringComparison.Ordinal);
+            var rest = dash >= 0 ? name[(dash + 3)..] : name;
+            if (rest.Length >= 13 && rest[^1] == ')' && rest[^12] == '(' && DateParsing.ParseIso(rest[^11..^1]) is { } date)
+            {
+                published = date;
+                rest = rest[..^12].TrimEnd();
+            }
+            title = rest.Length > 0 ? rest : null;
+        }
+        var article = WireTextParser.Parse(text, at);
+        return ReadResult.Ok(new Metadata(title, published, null, null, null).ApplyTo(article));
+    }
+
+    /// <summary>The tokens of every sentence joined by single spaces, except before <c>. , ; : ! ? ) “</c> and after <c>( „ [</c>; null when malformed.</summary>
+    public static string? JoinTokens(JsonElement sentences)
+    {
+        var sb = new StringBuilder();
+        foreach (var s in sentences.EnumerateArray())
+        {
+            if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("Tokens", out var tokens) || tokens.ValueKind != JsonValueKind.Array) return null;
+            if (sb.Length > 0) sb.Append(' ');
+            bool glue = true;
+            foreach (var t in tokens.EnumerateArray())
+            {
+                if (t.ValueKind != JsonValueKind.String) return null;
+                var tok = t.GetString()!;
+                if (!glue && tok is not ("." or "," or ";" or ":" or "!" or "?" or ")" or "“")) sb.Append(' ');
+                sb.Append(tok);
+                glue = tok is "(" or "„" or "[";
+            }
+        }
+        return sb.ToString();
     }
 
     private static bool TryString(JsonElement root, string field, SourceLocation at, out string? value, out Rejection? bad)

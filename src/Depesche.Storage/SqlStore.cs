@@ -254,7 +254,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
         {
             var day = DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             sql = "agency_key = @a AND dateline_key = @d AND published_date BETWEEN @from AND @to";
-            args = [("a", r.AgencyKey), ("d", r.DatelineKey), ("from", Day(day.AddDays(-Linker.VersionWindowDays))), ("to", Day(day.AddDays(Linker.VersionWindowDays)))];
+            args = [("a", r.AgencyKey), ("d", r.DatelineKey), ("from", Day(Shift(day, -Linker.VersionWindowDays))), ("to", Day(Shift(day, Linker.VersionWindowDays)))];
         }
         else
         {
@@ -272,7 +272,7 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
         using (var reader = Reader(tx, """
             SELECT seq, id, story_id, published_date FROM articles
             WHERE published_date BETWEEN @from AND @to ORDER BY seq DESC LIMIT 300
-            """, ("from", Day(day.AddDays(-StoryFeatures.WindowDays))), ("to", Day(day.AddDays(StoryFeatures.WindowDays)))))
+            """, ("from", Day(Shift(day, -StoryFeatures.WindowDays))), ("to", Day(Shift(day, StoryFeatures.WindowDays)))))
             while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Str(reader, 3)));
         // Why two queries: parsing every candidate's terms for every new article cost more than the scoring; the
         // features of articles written through this instance are remembered, the rest are read once.
@@ -615,6 +615,13 @@ internal abstract partial class SqlStore : IArticleStore, IWorkQueue
     protected static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
     protected static long? I64(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
     protected static int I32(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <paramref name="day"/> moved by <paramref name="days"/>, held inside the calendar. Why: real input carries
+    /// placeholder dates (a Wikinews file dated 0001-01-01), and a window around one must not end the ingest.
+    /// </summary>
+    private static DateOnly Shift(DateOnly day, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)day.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
     protected static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public virtual void Dispose()

@@ -173,7 +173,7 @@ public class JsonDocumentTests
     [Fact]
     public void A_document_that_is_not_an_article_is_one_rejection_not_one_per_line()
     {
-        var results = ReadString("{\n  \"Sentences\": [\n    {\"Tokens\": [\"Ein\", \"Satz\"]}\n  ],\n  \"Annotations\": []\n}\n", name: "annotations.json");
+        var results = ReadString("{\n  \"meta\": {\n    \"lang\": \"de\"\n  },\n  \"Annotations\": []\n}\n", name: "annotations.json");
         var r = Assert.Single(results).Rejection;
         Assert.Equal(RejectionCode.MissingField, r?.Code);
         Assert.Contains("'text'", r?.Message);
@@ -194,5 +194,31 @@ public class JsonDocumentTests
         var a = Assert.Single(ReadString("[Eilmeldung] BERLIN (dpa) - Der Gipfel beginnt.", name: "eil")).Article;
         Assert.NotNull(a);
         Assert.Contains("Gipfel", a.Text);
+    }
+}
+
+public class TokenDocumentTests
+{
+    [Fact]
+    public void A_tokenised_Wikinews_document_becomes_text_with_its_title_and_date()
+    {
+        var json = """
+            {"DocumentName": "4711 - Gipfel in Wien beginnt (2025-12-18)",
+             "Sentences": [{"SentenceId": 0, "Tokens": ["Der", "Gipfel", "(", "in", "Wien", ")", "beginnt", "."]},
+                           {"SentenceId": 1, "Tokens": ["Er", "sagte", ":", "„", "Gut", ".", "“"]}],
+             "Annotations": []}
+            """;
+        var a = Assert.Single(ReadString(json, name: "4711.json")).Article;
+        Assert.NotNull(a);
+        Assert.Equal("Der Gipfel (in Wien) beginnt. Er sagte: „Gut.“", a.Text);
+        Assert.Equal("Gipfel in Wien beginnt", a.Title);
+        Assert.Equal(new DateOnly(2025, 12, 18), a.Source.Published?.Date);
+    }
+
+    [Fact]
+    public void Sentences_without_token_lists_are_an_invalid_field()
+    {
+        var r = Assert.Single(ReadString("""{"Sentences": [{"Tokens": "kein Array"}]}""", name: "x.json")).Rejection;
+        Assert.Equal(RejectionCode.InvalidField, r?.Code);
     }
 }

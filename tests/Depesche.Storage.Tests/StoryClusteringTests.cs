@@ -65,6 +65,20 @@ public sealed class StoryClusteringTests : IDisposable
     }
 
     [Fact]
+    public void Placeholder_dates_at_the_ends_of_the_calendar_are_stored()
+    {
+        // A real Wikinews file is dated 0001-01-01; the date windows around it once threw and ended the ingest.
+        var first = _store.Put(Siemens("0001-01-01"));
+        var last = _store.Put(TrainCrashFollowUp("9999-12-31"));
+        var normal = _store.Put(SiemensParaphrase());
+        Assert.Equal(PutOutcome.Added, first.Outcome);
+        Assert.Equal(PutOutcome.Added, last.Outcome);
+        Assert.Equal(PutOutcome.Added, normal.Outcome);
+        Assert.Null(normal.Link); // two thousand years apart: not one story
+        Assert.Equal(3, _store.Counts().Articles);
+    }
+
+    [Fact]
     public void Two_earnings_reports_on_the_same_day_stay_apart()
     {
         var siemens = _store.Put(Siemens());

@@ -31,7 +31,7 @@ public static partial class BenchCorpus
         if (Directory.Exists(path) && Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Any(IsSpkAtt))
         {
             foreach (var f in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Where(IsSpkAtt).Order(StringComparer.Ordinal))
-                yield return FromSpkAtt(f);
+                foreach (var a in FromSpkAtt(f)) yield return a;
             yield break;
         }
         if (File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -53,36 +53,12 @@ public static partial class BenchCorpus
     private static bool IsSpkAtt(string file) =>
         file.Contains($"{Path.DirectorySeparatorChar}task2{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
-    private static Article FromSpkAtt(string file)
+    // Why the ingest reader: the benchmarks measure the articles that `depesche ingest` of the same folder stores.
+    private static IEnumerable<Article> FromSpkAtt(string file)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-        var sb = new StringBuilder();
-        foreach (var s in doc.RootElement.GetProperty("Sentences").EnumerateArray())
-        {
-            if (sb.Length > 0) sb.Append(' ');
-            bool first = true;
-            foreach (var t in s.GetProperty("Tokens").EnumerateArray())
-            {
-                var tok = t.GetString() ?? "";
-                if (!first && !IsNoSpaceBefore(tok)) sb.Append(' ');
-                sb.Append(tok);
-                first = false;
-            }
-        }
-        var text = sb.ToString();
-        var m = DateInName().Match(Path.GetFileName(file));
-        PublicationTime? published = m.Success ? new PublicationTime(DateOnly.ParseExact(m.Groups[1].Value, "yyyy-MM-dd")) : null;
-        return new Article
-        {
-            Id = Article.IdFromText(text),
-            Text = text,
-            Body = new TextRange(0, text.Length),
-            Source = new ArticleSource { Published = published },
-            Origin = new SourceLocation(file),
-        };
+        foreach (var r in ArticleReader.ReadPath(file))
+            if (r.Article is { } a) yield return a;
     }
-
-    private static bool IsNoSpaceBefore(string tok) => tok is "." or "," or ";" or ":" or "!" or "?" or ")" or "“";
 
     private static IEnumerable<Article> From10kGnad(string file)
     {
@@ -104,7 +80,4 @@ public static partial class BenchCorpus
             };
         }
     }
-
-    [GeneratedRegex(@"\((\d{4}-\d{2}-\d{2})\)\.json$")]
-    private static partial Regex DateInName();
 }
