@@ -65,6 +65,13 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
     /// <summary>Read results per unit of work handed to an analysis thread.</summary>
     private const int ChunkSize = 16;
 
+    /// <summary>
+    /// Characters of article text after which a chunk is handed on early, that may wait between reader and writer, and
+    /// that a batch may hold. Why in characters too: counts alone let 40 articles of a million characters each sit in
+    /// the queues at once (1.5 GB of RSS). A wire article has about 3,000 characters, so ordinary input seldom reaches them.
+    /// </summary>
+    private const int ChunkChars = 256 * 1024, CharsInFlight = 1024 * 1024, BatchChars = 1024 * 1024;
+
     private readonly int _batchSize = Math.Max(1, batchSize);
     private readonly int _workers = Math.Max(1, workers);
 
@@ -86,8 +93,8 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
         var s = new IngestSummary();
         var plan = Plan(sources, ref s);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var ordered = new Handoff<Chunk>(ChunksInFlight);
-        var work = new Handoff<Chunk>(int.MaxValue);
+        var ordered = new Handoff<Chunk>(ChunksInFlight, CharsInFlight);
+        var work = new Handoff<Chunk>(int.MaxValue, long.MaxValue);
         var reader = Start("depesche-ingest-reader", () => Read(plan, ordered, work, stop.Token));
         var analysers = new List<Thread>();
         for (int i = 0; i < _workers; i++) analysers.Add(Start($"depesche-ingest-analysis-{i + 1}", () => Analyse(work, stop.Token)));
@@ -156,7 +163,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
                         continue;
                     }
                     chunk.Add(r, position);
-                    if (chunk.Count >= ChunkSize)
+                    if (chunk.Count >= ChunkSize || chunk.Chars >= ChunkChars)
                     {
                         chunk.Resumed = resumed;
                         resumed = 0;
@@ -185,7 +192,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
             try
             {
                 if (chunk is { Count: > 0 }) Dispatch(chunk, ordered, work, stop);
-                ordered.Add(failed, stop);
+                ordered.Add(failed, 0, stop);
             }
             catch (OperationCanceledException)
             {
@@ -201,9 +208,9 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
     private static void Dispatch(Chunk chunk, Handoff<Chunk> ordered, Handoff<Chunk> work, CancellationToken stop)
     {
         // Why this order: the bounded writer queue is what holds the reader back; the work queue never holds more.
-        ordered.Add(chunk, stop);
+        ordered.Add(chunk, chunk.Chars, stop);
         if (chunk.Articles == 0) chunk.Complete();
-        else work.Add(chunk, stop);
+        else work.Add(chunk, 0, stop);
     }
 
     /// <summary>An analysis thread: analyses the chunk's articles and turns each into rows for the writer.</summary>
@@ -238,6 +245,7 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
         var articles = new List<PreparedArticle>();
         var rejections = new List<Rejection>();
         int pending = 0;
+        long pendingChars = 0;
         while (ordered.TryTake(out var chunk, cancel))
         {
             chunk.Wait(cancel);
@@ -249,23 +257,29 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
                 cancel.ThrowIfCancellationRequested();
                 ref var item = ref chunk.Items[i];
                 pending++;
-                if (item.Prepared is { } p) articles.Add(p);
+                if (item.Prepared is { } p)
+                {
+                    articles.Add(p);
+                    pendingChars += p.Article.Text.Length;
+                }
                 else if (item.Result.Rejection is { } rej)
                 {
                     rejections.Add(rej);
                     OnRejection?.Invoke(rej);
                     byCode[rej.CodeName] = byCode.GetValueOrDefault(rej.CodeName) + 1;
                 }
-                if (pending >= _batchSize)
+                if (pending >= _batchSize || pendingChars >= BatchChars)
                 {
                     s = Flush(s, chunk.Source, item.Position, done: false, articles, rejections);
                     pending = 0;
+                    pendingChars = 0;
                 }
             }
             if (chunk.EndOfSource)
             {
                 s = Flush(s, chunk.Source, chunk.EndPosition, done: true, articles, rejections);
                 pending = 0;
+                pendingChars = 0;
             }
         }
         cancel.ThrowIfCancellationRequested();
@@ -321,6 +335,8 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
         public Item[] Items { get; } = new Item[ChunkSize];
         public int Count { get; private set; }
         public int Articles { get; private set; }
+        /// <summary>Characters of article text in the chunk.</summary>
+        public long Chars { get; private set; }
         /// <summary>Read results skipped (a checkpoint said they were stored) before this chunk's first item.</summary>
         public long Resumed { get; set; }
         /// <summary>The last chunk of its source: the writer checkpoints the source as done at <see cref="EndPosition"/>.</summary>
@@ -332,7 +348,11 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
         public void Add(ReadResult r, long position)
         {
             Items[Count++] = new Item { Result = r, Position = position };
-            if (r.Article is not null) Articles++;
+            if (r.Article is not null)
+            {
+                Articles++;
+                Chars += r.Article.Text.Length;
+            }
         }
 
         public void Fail(ExceptionDispatchInfo error)
@@ -362,29 +382,32 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
     }
 
     /// <summary>
-    /// A queue between threads, bounded to <c>capacity</c> items: adding to a full one waits, taking from an empty one
-    /// waits until an item comes or the queue is closed. Why not BlockingCollection or a Task: their waits spin first,
-    /// and on a machine with two cores a spinning waiter takes the core from the thread it waits for.
+    /// A queue between threads, bounded to <c>capacity</c> items and <c>maxWeight</c> in all (an item heavier than that
+    /// passes alone): adding to a full one waits, taking from an empty one waits until an item comes or the queue is
+    /// closed. Why not BlockingCollection or a Task: their waits spin first, and on a machine with two cores a spinning
+    /// waiter takes the core from the thread it waits for.
     /// </summary>
-    private sealed class Handoff<T>(int capacity)
+    private sealed class Handoff<T>(int capacity, long maxWeight)
     {
         /// <summary>How often a waiter looks at its cancellation token.</summary>
         public const int Recheck = 100;
 
-        private readonly Queue<T> _items = new();
+        private readonly Queue<(T Item, long Weight)> _items = new();
+        private long _weight;
         private bool _closed;
 
-        public void Add(T item, CancellationToken stop)
+        public void Add(T item, long weight, CancellationToken stop)
         {
             lock (_items)
             {
-                while (_items.Count >= capacity && !_closed)
+                while ((_items.Count >= capacity || (_items.Count > 0 && _weight + weight > maxWeight)) && !_closed)
                 {
                     stop.ThrowIfCancellationRequested();
                     Monitor.Wait(_items, Recheck);
                 }
                 if (_closed) throw new InvalidOperationException("the queue is closed");
-                _items.Enqueue(item);
+                _items.Enqueue((item, weight));
+                _weight += weight;
                 Monitor.PulseAll(_items);
             }
         }
@@ -403,7 +426,8 @@ public sealed class Ingestor(IArticleStore store, Func<Article, Analysis> analys
                     stop.ThrowIfCancellationRequested();
                     Monitor.Wait(_items, Recheck);
                 }
-                item = _items.Dequeue();
+                (item, var weight) = _items.Dequeue();
+                _weight -= weight;
                 Monitor.PulseAll(_items);
                 return true;
             }

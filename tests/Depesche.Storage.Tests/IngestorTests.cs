@@ -82,6 +82,40 @@ public sealed class IngestorTests
     }
 
     [Fact]
+    public void Long_articles_bound_the_read_ahead_and_the_batches_by_their_characters()
+    {
+        using var folder = new TempFolder();
+        long read = 0, readAtFirstBatch = -1;
+        var batchReads = new List<long>();
+        // 24 articles of 300,000 characters: counts alone would queue them all and write them as one batch.
+        IEnumerable<ReadResult> Long()
+        {
+            for (int i = 0; i < 24; i++)
+            {
+                Interlocked.Increment(ref read);
+                var text = $"Artikel {i}. " + string.Concat(Enumerable.Repeat("Die Verhandlungen in Wien gingen am Freitag weiter. ", 6000))[..300_000];
+                yield return ReadResult.Ok(new Article { Id = Article.IdFromText(text), Text = text, Body = new TextRange(0, text.Length), Origin = new SourceLocation("long", i + 1) });
+            }
+        }
+        using var store = ArticleStore.Open(folder.Path);
+        var summary = new Ingestor(store, a => new Analysis(a), batchSize: 256, workers: 2)
+        {
+            OnBatch = s =>
+            {
+                if (readAtFirstBatch < 0) readAtFirstBatch = Interlocked.Read(ref read);
+                batchReads.Add(s.Read);
+            },
+        }.Run([new IngestSource("long", null, Long)]);
+        Assert.Equal(24, summary.Added);
+        // A batch closes once it holds a million characters: after its 4th article of 300,000.
+        Assert.Equal(4, batchReads[0]);
+        Assert.True(batchReads.Count >= 6, $"{batchReads.Count} batches");
+        // Ahead of the first write: the batch (4), a million characters queued (3), the chunk being handed on and the
+        // one the reader holds.
+        Assert.InRange(readAtFirstBatch, 4, 4 + 3 + 2);
+    }
+
+    [Fact]
     public void Callbacks_run_on_the_calling_thread_in_input_order()
     {
         using var folder = new TempFolder();
