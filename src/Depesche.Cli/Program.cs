@@ -43,6 +43,23 @@ public static class Program
             console.Error.WriteLine("depesche: " + ex.Message);
             return ExitCodes.IoError;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ReportInternal(ex, console, Environment.GetEnvironmentVariable("DEPESCHE_DEBUG") is "1");
+        }
+    }
+
+    /// <summary>
+    /// An unexpected exception: what it was, that the store is safe, exit code 70. Why not the runtime's dump: the
+    /// user needs to know that this is a bug and that batches are atomic (an ingest resumes), and the trace only on request.
+    /// </summary>
+    public static int ReportInternal(Exception ex, CliConsole console, bool trace)
+    {
+        console.Error.WriteLine($"depesche: internal error: {ex.GetType().Name}: {ex.Message}");
+        console.Error.WriteLine("depesche: this is a bug. What was stored before it is kept, and a repeated ingest resumes after it. " +
+            "Set DEPESCHE_DEBUG=1 for the stack trace.");
+        if (trace) console.Error.WriteLine(ex);
+        return ExitCodes.Internal;
     }
 
     public static RootCommand BuildRoot(CliConsole console)
