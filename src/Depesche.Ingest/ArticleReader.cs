@@ -145,7 +145,7 @@ public static class ArticleReader
                 yield break;
             }
             format = Sniff(prefix.AsSpan(0, n));
-            s = new PrefixedStream(prefix, n, s);
+            s = new PrefixedStream(prefix.AsMemory(0, n), s);
         }
         switch (format)
         {
@@ -252,36 +252,5 @@ public static class ArticleReader
         {
             return (total, e);
         }
-    }
-
-    /// <summary>Replays the sniffed prefix, then continues with the underlying stream (which it does not own).</summary>
-    private sealed class PrefixedStream(byte[] prefix, int length, Stream inner) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < length)
-            {
-                var n = Math.Min(buffer.Length, length - _position);
-                prefix.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-            return inner.Read(buffer);
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

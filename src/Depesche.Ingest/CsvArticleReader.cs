@@ -88,7 +88,7 @@ internal static class CsvArticleReader
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = malformed.Enqueue,
         };
-        using var csv = CsvReader.Create(new ConcatStream(sample, 0, n, stream), options, leaveOpen: true);
+        using var csv = CsvReader.Create(new PrefixedStream(sample.AsMemory(0, n), stream), options, leaveOpen: true);
         bool any = false;
         while (true)
         {
@@ -274,35 +274,5 @@ internal static class CsvArticleReader
             records.Add(bad || inQuotes ? [] : record);
         }
         return records;
-    }
-
-    /// <summary>The sample's bytes after the byte-order mark, then the rest of the stream (which it does not own).</summary>
-    private sealed class ConcatStream(byte[] head, int start, int end, Stream rest) : Stream
-    {
-        private int _at = start;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_at < end)
-            {
-                int n = Math.Min(buffer.Length, end - _at);
-                head.AsSpan(_at, n).CopyTo(buffer);
-                _at += n;
-                return n;
-            }
-            return rest.Read(buffer);
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -126,19 +126,11 @@ internal static class FeedReader
         node is IXmlLineInfo info && info.HasLineInfo() ? new SourceLocation(name, info.LineNumber) : new SourceLocation(name);
 
     /// <summary>Reads at most a limit of bytes from a stream it does not own, then throws, so a runaway feed cannot fill memory.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    private sealed class LimitedStream(Stream inner, long limit) : ForwardStream
     {
         private long _read;
 
         public sealed class LimitExceededException : Exception;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -147,10 +139,5 @@ internal static class FeedReader
             if (_read > limit) throw new LimitExceededException();
             return n;
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

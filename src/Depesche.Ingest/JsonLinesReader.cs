@@ -78,7 +78,7 @@ internal static class JsonLinesReader
             foreach (var r in ReadDocument(bytes, root, name)) yield return r;
             yield break;
         }
-        foreach (var r in Read(new ConcatenatedStream(bytes, stream), name)) yield return r;
+        foreach (var r in Read(new PrefixedStream(bytes, stream), name)) yield return r;
     }
 
     /// <summary>The kind of the document's root when the whole input is one JSON value, else null.</summary>
@@ -140,36 +140,6 @@ internal static class JsonLinesReader
                 ? ReadLine(element, at)
                 : ReadResult.Fail(RejectionCode.MalformedJson, "an element of the JSON array is not an object", at);
         }
-    }
-
-    /// <summary>Bytes already read, then the rest of the stream (which it does not own).</summary>
-    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
-    {
-        private int _at;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_at < head.Length)
-            {
-                int n = Math.Min(buffer.Length, head.Length - _at);
-                head.Span.Slice(_at, n).CopyTo(buffer);
-                _at += n;
-                return n;
-            }
-            return rest.Read(buffer);
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Reads one line; <paramref name="line"/> is the reader's buffer and must not be kept past this call.</summary>

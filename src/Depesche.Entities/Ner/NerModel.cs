@@ -132,7 +132,11 @@ public sealed class NerModel
         }
     }
 
-    /// <summary><see cref="Emissions(FeatureBuffer, float[], float[])"/> over the compact rows of a trained model.</summary>
+    /// <summary>
+    /// <see cref="Emissions(FeatureBuffer, float[], float[])"/> over the compact rows of a trained model. Why the loop is
+    /// written out twice: a shared row-add helper, even marked for inlining, cost about a quarter of the tagging speed
+    /// (290k against 395k words/s, back to back).
+    /// </summary>
     private static void Emissions(FeatureBuffer buf, int[] slots, float[] w, float[] scores)
     {
         int L = NerLabels.Count;
