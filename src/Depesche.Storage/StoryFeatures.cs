@@ -143,7 +143,7 @@ internal static class StoryFeatures
             if (c.PublishedDate is not null && Math.Abs(DayNumber(c.PublishedDate) - day) is var d && d <= p.WindowDays) window.Add((c, d));
         if (window.Count == 0) return null;
 
-        var idf = new Idf(doc, window.Select(w => w.C), Math.Max(window.Count + 1, p.MinDocuments));
+        var idf = new Idf(doc, [.. window.Select(w => w.C)], Math.Max(window.Count + 1, p.MinDocuments));
         var docTerms = idf.TermVector(doc.Terms);
         var docEntities = idf.EntityVector(doc.Entities);
         idf.SetDocument(docTerms, docEntities);
@@ -226,13 +226,17 @@ internal static class StoryFeatures
             public double Doc;
         }
 
-        private readonly Dictionary<string, Stat> _terms = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Stat> _entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Stat> _terms;
+        private readonly Dictionary<string, Stat> _entities;
         private readonly double _docs;
 
         public Idf(StoryDoc doc, IEnumerable<StoryCandidate> window, double docs)
         {
             _docs = docs;
+            // Why sized: growing them from empty for a full window (300 candidates) was 3.9 % of the writer thread in a profile.
+            int n = window.TryGetNonEnumeratedCount(out var count) ? count + 1 : 16;
+            _terms = new Dictionary<string, Stat>(Math.Min(n * TopTermCount / 3, 8192), StringComparer.Ordinal);
+            _entities = new Dictionary<string, Stat>(Math.Min(n * 4, 2048), StringComparer.Ordinal);
             foreach (var t in doc.Terms) CollectionsMarshal.GetValueRefOrAddDefault(_terms, t.Term, out _).Df = 1;
             foreach (var e in doc.Entities) CollectionsMarshal.GetValueRefOrAddDefault(_entities, e, out _).Df = 1;
             foreach (var c in window)
