@@ -919,10 +919,12 @@ internal sealed class QuoteFinder
             }
             if (Is(j, Lex.Determiner) && (Lower(j) || j == i))
             {
-                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
+                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break;   // only a genitive attaches
                 open = true; j++; continue;
             }
-            if ((Cap(j) || HyphenNoun(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
+            // "Angaben libanesischer Sicherheitskreise", "Einschätzung politischer Beobachter": a genitive plural without article.
+            if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
+            if ((Cap(j) || HyphenNoun(j) || NameToken(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
@@ -942,13 +944,15 @@ internal sealed class QuoteFinder
                 if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
                 break;
             }
-            if (head && !open && Comma(j) && (Cap(j + 1) || Tx(j + 1, "der") || Tx(j + 1, "die")) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun))
+            if (head && !open && Comma(j) && (Cap(j + 1) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun) || ApposArticle(j + 1)))
             {
-                // Apposition: ", Lars Beringer" or ", der Sprecher der Polizei" up to a comma or the end.
+                // Apposition: ", Lars Beringer", ", der Sprecher der Polizei", ", ein Anwalt des Vereins" up to a comma, a colon or the end.
                 int c = NounPhraseNoApposition(j + 1, limit);
-                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c))) { j = c; lastHeadEnd = j; continue; }
+                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c) || Tx(c, ":"))) { j = c; lastHeadEnd = j; continue; }
                 break;
             }
+            // "Mark O’Keefe" tokenized as "O ’ Keefe": an apostrophe inside a name.
+            if (head && !open && (Tx(j, "’") || Tx(j, "'")) && j > i && T(j - 1).Length <= 2 && Cap(j - 1) && Cap(j + 1) && j + 1 < limit) { j += 2; lastHeadEnd = j; continue; }
             break;
         }
         return head ? lastHeadEnd : i;
@@ -969,6 +973,36 @@ internal sealed class QuoteFinder
         return j;
     }
 
+    /// <summary>A possessive or demonstrative genitive after a noun: "Angaben seines Managers", "Worte dieses Zeugen".</summary>
+    private bool GenitiveDeterminer(int j) => Tx(j, "seines") || Tx(j, "ihres") || Tx(j, "dieses") || Tx(j, "seiner") || Tx(j, "ihrer");
+
+    /// <summary>"libanesischer" in "Angaben libanesischer Sicherheitskreise": a strong genitive plural adjective before a noun.</summary>
+    private bool GenitiveAdjective(int j, int limit)
+    {
+        if (j + 1 >= limit || !Lower(j) || !T(j).EndsWith("er", StringComparison.Ordinal) || T(j).Length < 5 || !Adjectival(j)) return false;
+        int k = j + 1;
+        while (k < limit && k < j + 3 && Lower(k) && Adjectival(k) && T(k).EndsWith("er", StringComparison.Ordinal)) k++;
+        return k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Preposition | Lex.Pronoun | Lex.Verbish);
+    }
+
+    /// <summary>An article that can open an apposition: ", der Sprecher", ", ein Anwalt", ", dem Dekan".</summary>
+    private bool ApposArticle(int j) => Tx(j, "der") || Tx(j, "die") || Tx(j, "ein") || Tx(j, "eine") || Tx(j, "einer") || Tx(j, "einem") || Tx(j, "dem");
+
+    /// <summary>"ndr.de", "d'Italia": a lower-case token that is a name (a web address, a name with an elided article).</summary>
+    private bool NameToken(int j)
+    {
+        if (j < 0 || j >= _n || !Lower(j)) return false;
+        if (_tok.KindOf(j) == TokenKind.Url) return true;
+        var t = T(j);
+        int dot = t.LastIndexOf('.');
+        if (dot > 1 && t.Length - dot - 1 is >= 2 and <= 4 && t.IndexOf(' ') < 0)
+        {
+            for (int k = dot + 1; k < t.Length; k++) if (!char.IsAsciiLetterLower(t[k])) return false;
+            return true;
+        }
+        return t.Length > 3 && (t[1] == '\'' || t[1] == '’') && char.IsUpper(t[2]);
+    }
+
     /// <summary>"ai-Bericht", "iPhone-Hersteller": a lower-case compound whose head after the hyphen is a noun.</summary>
     private bool HyphenNoun(int j)
     {
@@ -985,13 +1019,23 @@ internal sealed class QuoteFinder
         int lastHeadEnd = i;
         while (j < limit)
         {
-            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der"))) break; open = true; j++; continue; }
-            if ((Cap(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break; open = true; j++; continue; }
+            if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
+            if ((Cap(j) || NameToken(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
             { head = true; open = false; j++; lastHeadEnd = j; continue; }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
-            // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium"
-            if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
+            // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium", "Professor am Institut"
+            if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "am") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
             { open = true; j++; continue; }
+            // "University of Oxford": an English "of" between two capitalised words.
+            if (head && !open && Tx(j, "of") && Cap(j - 1) && Cap(j + 1)) { open = true; j++; continue; }
+            if (head && !open && Tx(j, "("))
+            {
+                int c = j + 1;
+                while (c < limit && c < j + 6 && !Tx(c, ")")) c++;
+                if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
+                break;
+            }
             break;
         }
         return head ? lastHeadEnd : i;

@@ -54,6 +54,21 @@ public class QuoteRuleTests
         "„Wir sind vorbereitet“, so der Sprecher der Feuerwehr.")]
     [InlineData(QuoteKind.Indirect, "Die Lage sei unter Kontrolle", "so", "Bürgermeisterin Anna Weber",
         "Die Lage sei unter Kontrolle, so Bürgermeisterin Anna Weber.")]
+    // a genitive plural without article belongs to the source
+    [InlineData(QuoteKind.Indirect, "wurden zwei Grenzposten beschädigt", "Nach", "Angaben örtlicher Sicherheitskreise",
+        "Nach Angaben örtlicher Sicherheitskreise wurden zwei Grenzposten beschädigt.")]
+    [InlineData(QuoteKind.Indirect, "hat die Band ihre Tournee abgesagt", "Nach", "Angaben ihres Managers",
+        "Nach Angaben ihres Managers hat die Band ihre Tournee abgesagt.")]
+    // appositions with an indefinite article, and one that ends at a colon
+    [InlineData(QuoteKind.Indirect, "Die Brücke bleibe bis Freitag gesperrt", "sagte", "Sean Murphy, ein Sprecher der Stadtwerke",
+        "Die Brücke bleibe bis Freitag gesperrt, sagte Sean Murphy, ein Sprecher der Stadtwerke.")]
+    [InlineData(QuoteKind.Direct, "„Wir fahren trotz des Sturms weiter.“", "sagte", "Lena Berg, Chefin der Reederei",
+        "Auf der Pressekonferenz sagte Lena Berg, Chefin der Reederei: „Wir fahren trotz des Sturms weiter.“")]
+    [InlineData(QuoteKind.Indirect, "Der Komet könnte im Frühjahr sichtbar werden", "sagte", "Ann Lee, Professorin am Institute of Astronomy",
+        "Der Komet könnte im Frühjahr sichtbar werden, sagte Ann Lee, Professorin am Institute of Astronomy.")]
+    // a web address as the source
+    [InlineData(QuoteKind.Indirect, "wurde die Sitzung des Stadtrats vertagt", "Laut", "stadtblog.de",
+        "Laut stadtblog.de wurde die Sitzung des Stadtrats vertagt.")]
     // reported speech: separable verb, no clause
     [InlineData(QuoteKind.Reported, "Russland lehnt eine Waffenruhe ab.", "lehnt … ab", "Russland",
         "Russland lehnt eine Waffenruhe ab.")]
