@@ -263,6 +263,9 @@ internal sealed class QuoteFinder
             // the finite verb is the subject; what stands before the verb is a fronted object.
             if (subjectBefore && !withAux && (Tx(fin + 1, "er") || Tx(fin + 1, "sie") && !Is(subjStart, Lex.Pronoun)) && !(subjBeforeEnd == subjStart + 1 && Is(subjStart, Lex.Pronoun)))
                 subjectBefore = false;
+            // "Eine Verschiebung bezeichnete Conze als fatal": a bare name after the verb is the subject when what stands
+            // before it is a common noun phrase that names nobody who could speak.
+            if (subjectBefore && !withAux && FrontedObject(subjStart, subjBeforeEnd, fin, b)) subjectBefore = false;
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -846,6 +849,19 @@ internal sealed class QuoteFinder
         if (from == a || from >= v) return false;
         if (TrySubject(from, v, out end)) { start = FocusBefore(from, v) ? from + 1 : from; return true; }
         return false;
+    }
+
+    private bool FrontedObject(int first, int end, int fin, int b)
+    {
+        if (!Is(first, Lex.Determiner) || !Cap(first)) return false;
+        for (int i = first; i < end; i++)
+            if (Is(i, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || _directOf[i] >= 0) return false;
+        int n = fin + 1;
+        if (!Cap(n) || _tok.KindOf(n) != TokenKind.Word || Is(n, Lex.Determiner | Lex.Preposition | Lex.Adverb | Lex.Pronoun | Lex.Anaphor | Lex.Complementizer | Lex.WhWord | Lex.Coord)) return false;
+        int e = NounPhrase(n, b);
+        if (e <= n) return false;
+        for (int i = n; i < e; i++) if (!Cap(i) || Is(i, Lex.Determiner)) return false;
+        return true;
     }
 
     private bool FocusBefore(int from, int v) =>

@@ -69,6 +69,14 @@ public class QuoteRuleTests
     // a web address as the source
     [InlineData(QuoteKind.Indirect, "wurde die Sitzung des Stadtrats vertagt", "Laut", "stadtblog.de",
         "Laut stadtblog.de wurde die Sitzung des Stadtrats vertagt.")]
+    // thought verbs with an object and no clause report an assessment
+    [InlineData(QuoteKind.Reported, "Die Feuerwehr geht von Brandstiftung aus.", "geht … aus", "Die Feuerwehr",
+        "Die Feuerwehr geht von Brandstiftung aus.")]
+    [InlineData(QuoteKind.Reported, "Die Stiftung schätzt die Schäden auf zwei Millionen Euro.", "schätzt", "Die Stiftung",
+        "Die Stiftung schätzt die Schäden auf zwei Millionen Euro.")]
+    // a fronted object: the bare name after the verb is the subject
+    [InlineData(QuoteKind.Reported, "Eine Verlängerung der Frist nannte Hofmann überflüssig.", "nannte", "Hofmann",
+        "Eine Verlängerung der Frist nannte Hofmann überflüssig.")]
     // reported speech: separable verb, no clause
     [InlineData(QuoteKind.Reported, "Russland lehnt eine Waffenruhe ab.", "lehnt … ab", "Russland",
         "Russland lehnt eine Waffenruhe ab.")]
