@@ -38,6 +38,7 @@ internal sealed class QuoteFinder
         public bool FreeIndirect;
         public bool Removed;
         public bool ViaOutlet;
+        public bool Verbal;                   // cued by a speech verb or a clause-final "so"
     }
 
     /// <summary>Per-token arrays reused by the finders of one thread; every slot below the token count is written before it is read.</summary>
@@ -594,8 +595,10 @@ internal sealed class QuoteFinder
             int np = NounPhrase(c + 2, last);
             if (np <= c + 2) continue;
             // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
-            if (np != last && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
-            var d = new Draft { Sentence = s };
+            // "…, so Müller weiter:" introduces a direct quote in the next sentence.
+            bool colon = Tx(np, ":") || Tx(np, "weiter") && Tx(np + 1, ":");
+            if (np != last && !colon && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
+            var d = new Draft { Sentence = s, Verbal = true };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);
             int q = _directOf[c - 1];
@@ -1092,7 +1095,7 @@ internal sealed class QuoteFinder
 
     private Draft NewDraft(int s, CueVerb? verb, int v, int particle)
     {
-        var d = new Draft { Sentence = s };
+        var d = new Draft { Sentence = s, Verbal = verb is not null };
         if (verb is not null)
         {
             d.Cue.Add(R(v, v + 1));
@@ -1290,9 +1293,27 @@ internal sealed class QuoteFinder
     {
         first = end = -1;
         if (open == 0 || !Tx(open - 1, ":") || _tok.SentenceOf(open - 1) == _tok.SentenceOf(open) && !(_tok.SentenceOf(open) > 0)) return false;
-        var prev = _sent.TokensOf(_tok.SentenceOf(open - 1));
+        int ps = _tok.SentenceOf(open - 1);
+        var prev = _sent.TokensOf(ps);
         int a = prev.First;
+        // "…, so Elshorst weiter:" / "Dies teilte der Sprecher mit:": the introducing sentence's own cued speaker.
+        foreach (var o in _drafts)
+            if (!o.Removed && o.Verbal && o.Sentence == ps && o.SpkFirst >= 0 && o.SpkEnd <= open - 1) { first = o.SpkFirst; end = o.SpkEnd; return true; }
         int np = NounPhrase(a, open - 1);
+        // "Den Unmut der Partei brachte die Sprecherin zum Ausdruck:": a fronted object; the subject follows the finite verb.
+        if (np > a && (Tx(a, "Den") || Tx(a, "Dem") || Tx(a, "Einen") || Tx(a, "Einem") || Tx(a, "Diesen") || Tx(a, "Diesem")))
+        {
+            for (int i = np; i < open - 1; i++)
+            {
+                bool finite = Lower(i) && (Is(i, Lex.Cue | Lex.Verbish) || (Cap(i - 1) || IsQuoteMark(i - 1)) && !Is(i, Lex.Determiner | Lex.Preposition | Lex.Coord | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Relative | Lex.Negation));
+                if (!finite) continue;
+                int k = i + 1;
+                while (k < open - 1 && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+                int e = NounPhrase(k, open - 1);
+                if (e > k) { first = k; end = e; return true; }
+                break;
+            }
+        }
         if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
         // "Bundesinnenminister Schäuble: „…“": the phrase before the colon is the whole introducer.
         if (np == open - 1 && np - a <= 6 && !Is(a, Lex.Anaphor | Lex.Preposition) && _tok.SentenceOf(a) == _tok.SentenceOf(open)) { first = a; end = np; return true; }

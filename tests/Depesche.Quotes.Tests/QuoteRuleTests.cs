@@ -126,6 +126,19 @@ public class QuoteRuleTests
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
 
+    [Theory]
+    // a fronted object in the introducing sentence: the subject after the finite verb speaks
+    [InlineData("Die Fraktion tagte am Abend. Den Ärger der Partei über die Pläne brachte die Sprecherin der Fraktion, Anna Kurz, zum Ausdruck: „Es gibt keinen Grund, jetzt aufzugeben.“",
+        "die Sprecherin der Fraktion, Anna Kurz")]
+    // "…, so X weiter:" introduces the quote that follows
+    [InlineData("Der Bürgermeister warnte vor Panik. Die Lage sei ernst, so Müller weiter: „Wir müssen jetzt handeln.“", "Müller")]
+    public void A_colon_introducer_gives_the_direct_quote_its_speaker(string text, string speaker)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, a.SpeakerText(q));
+    }
+
     [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
