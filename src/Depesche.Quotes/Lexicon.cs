@@ -105,9 +105,9 @@ internal static class Lexicon
         befürchten;-;ST;befürchtet befürchten befürchtete befürchteten
         hoffen;-;ST;hofft hoffen hoffte hofften
         vermuten;-;ST;vermutet vermuten vermutete vermuteten
-        schätzen;-;ST;schätzt schätzen schätzte schätzten
+        schätzen;-;STR;schätzt schätzen schätzte schätzten
         erwarten;-;ST;erwartet erwarten erwartete erwarteten
-        ausgehen;aus;ST;geht gehen ging gingen
+        ausgehen;aus;STR;geht gehen ging gingen
         annehmen;an;ST;nimmt nehmen nahm nahmen
         heißen;-;SN;heißt hieß
         zeigen;-;S;zeigte zeigten

@@ -38,6 +38,7 @@ internal sealed class QuoteFinder
         public bool FreeIndirect;
         public bool Removed;
         public bool ViaOutlet;
+        public bool Verbal;                   // cued by a speech verb or a clause-final "so"
     }
 
     /// <summary>Per-token arrays reused by the finders of one thread; every slot below the token count is written before it is read.</summary>
@@ -263,6 +264,9 @@ internal sealed class QuoteFinder
             // the finite verb is the subject; what stands before the verb is a fronted object.
             if (subjectBefore && !withAux && (Tx(fin + 1, "er") || Tx(fin + 1, "sie") && !Is(subjStart, Lex.Pronoun)) && !(subjBeforeEnd == subjStart + 1 && Is(subjStart, Lex.Pronoun)))
                 subjectBefore = false;
+            // "Eine Verschiebung bezeichnete Conze als fatal": a bare name after the verb is the subject when what stands
+            // before it is a common noun phrase that names nobody who could speak.
+            if (subjectBefore && !withAux && FrontedObject(subjStart, subjBeforeEnd, fin, b)) subjectBefore = false;
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -591,8 +595,10 @@ internal sealed class QuoteFinder
             int np = NounPhrase(c + 2, last);
             if (np <= c + 2) continue;
             // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
-            if (np != last && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
-            var d = new Draft { Sentence = s };
+            // "…, so Müller weiter:" introduces a direct quote in the next sentence.
+            bool colon = Tx(np, ":") || Tx(np, "weiter") && Tx(np + 1, ":");
+            if (np != last && !colon && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
+            var d = new Draft { Sentence = s, Verbal = true };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);
             int q = _directOf[c - 1];
@@ -848,6 +854,19 @@ internal sealed class QuoteFinder
         return false;
     }
 
+    private bool FrontedObject(int first, int end, int fin, int b)
+    {
+        if (!Is(first, Lex.Determiner) || !Cap(first)) return false;
+        for (int i = first; i < end; i++)
+            if (Is(i, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || _directOf[i] >= 0) return false;
+        int n = fin + 1;
+        if (!Cap(n) || _tok.KindOf(n) != TokenKind.Word || Is(n, Lex.Determiner | Lex.Preposition | Lex.Adverb | Lex.Pronoun | Lex.Anaphor | Lex.Complementizer | Lex.WhWord | Lex.Coord)) return false;
+        int e = NounPhrase(n, b);
+        if (e <= n) return false;
+        for (int i = n; i < e; i++) if (!Cap(i) || Is(i, Lex.Determiner)) return false;
+        return true;
+    }
+
     private bool FocusBefore(int from, int v) =>
         (Tx(from, "Auch") || Tx(from, "Aber") || Tx(from, "Denn") || Tx(from, "Doch") || Tx(from, "Sogar") || Tx(from, "Selbst") || Tx(from, "Nur")) && from + 1 < v
         && (Cap(from + 1) || Is(from + 1, Lex.Determiner)) && !Is(from + 1, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord);
@@ -919,10 +938,12 @@ internal sealed class QuoteFinder
             }
             if (Is(j, Lex.Determiner) && (Lower(j) || j == i))
             {
-                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer"))) break;   // only a genitive attaches
+                if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break;   // only a genitive attaches
                 open = true; j++; continue;
             }
-            if ((Cap(j) || HyphenNoun(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation)
+            // "Angaben libanesischer Sicherheitskreise", "Einschätzung politischer Beobachter": a genitive plural without article.
+            if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
+            if ((Cap(j) || HyphenNoun(j) || NameToken(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
@@ -942,13 +963,15 @@ internal sealed class QuoteFinder
                 if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
                 break;
             }
-            if (head && !open && Comma(j) && (Cap(j + 1) || Tx(j + 1, "der") || Tx(j + 1, "die")) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun))
+            if (head && !open && Comma(j) && (Cap(j + 1) && !Is(j + 1, Lex.Preposition | Lex.Adverb | Lex.Anaphor | Lex.Pronoun) || ApposArticle(j + 1)))
             {
-                // Apposition: ", Lars Beringer" or ", der Sprecher der Polizei" up to a comma or the end.
+                // Apposition: ", Lars Beringer", ", der Sprecher der Polizei", ", ein Anwalt des Vereins" up to a comma, a colon or the end.
                 int c = NounPhraseNoApposition(j + 1, limit);
-                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c))) { j = c; lastHeadEnd = j; continue; }
+                if (c > j + 1 && c - j - 1 <= 8 && (c >= limit || Comma(c) || EndPunct(c) || Tx(c, ":"))) { j = c; lastHeadEnd = j; continue; }
                 break;
             }
+            // "Mark O’Keefe" tokenized as "O ’ Keefe": an apostrophe inside a name.
+            if (head && !open && (Tx(j, "’") || Tx(j, "'")) && j > i && T(j - 1).Length <= 2 && Cap(j - 1) && Cap(j + 1) && j + 1 < limit) { j += 2; lastHeadEnd = j; continue; }
             break;
         }
         return head ? lastHeadEnd : i;
@@ -969,6 +992,36 @@ internal sealed class QuoteFinder
         return j;
     }
 
+    /// <summary>A possessive or demonstrative genitive after a noun: "Angaben seines Managers", "Worte dieses Zeugen".</summary>
+    private bool GenitiveDeterminer(int j) => Tx(j, "seines") || Tx(j, "ihres") || Tx(j, "dieses") || Tx(j, "seiner") || Tx(j, "ihrer");
+
+    /// <summary>"libanesischer" in "Angaben libanesischer Sicherheitskreise": a strong genitive plural adjective before a noun.</summary>
+    private bool GenitiveAdjective(int j, int limit)
+    {
+        if (j + 1 >= limit || !Lower(j) || !T(j).EndsWith("er", StringComparison.Ordinal) || T(j).Length < 5 || !Adjectival(j)) return false;
+        int k = j + 1;
+        while (k < limit && k < j + 3 && Lower(k) && Adjectival(k) && T(k).EndsWith("er", StringComparison.Ordinal)) k++;
+        return k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Preposition | Lex.Pronoun | Lex.Verbish);
+    }
+
+    /// <summary>An article that can open an apposition: ", der Sprecher", ", ein Anwalt", ", dem Dekan".</summary>
+    private bool ApposArticle(int j) => Tx(j, "der") || Tx(j, "die") || Tx(j, "ein") || Tx(j, "eine") || Tx(j, "einer") || Tx(j, "einem") || Tx(j, "dem");
+
+    /// <summary>"ndr.de", "d'Italia": a lower-case token that is a name (a web address, a name with an elided article).</summary>
+    private bool NameToken(int j)
+    {
+        if (j < 0 || j >= _n || !Lower(j)) return false;
+        if (_tok.KindOf(j) == TokenKind.Url) return true;
+        var t = T(j);
+        int dot = t.LastIndexOf('.');
+        if (dot > 1 && t.Length - dot - 1 is >= 2 and <= 4 && t.IndexOf(' ') < 0)
+        {
+            for (int k = dot + 1; k < t.Length; k++) if (!char.IsAsciiLetterLower(t[k])) return false;
+            return true;
+        }
+        return t.Length > 3 && (t[1] == '\'' || t[1] == '’') && char.IsUpper(t[2]);
+    }
+
     /// <summary>"ai-Bericht", "iPhone-Hersteller": a lower-case compound whose head after the hyphen is a noun.</summary>
     private bool HyphenNoun(int j)
     {
@@ -985,13 +1038,23 @@ internal sealed class QuoteFinder
         int lastHeadEnd = i;
         while (j < limit)
         {
-            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der"))) break; open = true; j++; continue; }
-            if ((Cap(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
+            if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break; open = true; j++; continue; }
+            if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
+            if ((Cap(j) || NameToken(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
             { head = true; open = false; j++; lastHeadEnd = j; continue; }
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
-            // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium"
-            if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
+            // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium", "Professor am Institut"
+            if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "am") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
             { open = true; j++; continue; }
+            // "University of Oxford": an English "of" between two capitalised words.
+            if (head && !open && Tx(j, "of") && Cap(j - 1) && Cap(j + 1)) { open = true; j++; continue; }
+            if (head && !open && Tx(j, "("))
+            {
+                int c = j + 1;
+                while (c < limit && c < j + 6 && !Tx(c, ")")) c++;
+                if (c < limit && Tx(c, ")")) { j = c + 1; lastHeadEnd = j; continue; }
+                break;
+            }
             break;
         }
         return head ? lastHeadEnd : i;
@@ -1032,7 +1095,7 @@ internal sealed class QuoteFinder
 
     private Draft NewDraft(int s, CueVerb? verb, int v, int particle)
     {
-        var d = new Draft { Sentence = s };
+        var d = new Draft { Sentence = s, Verbal = verb is not null };
         if (verb is not null)
         {
             d.Cue.Add(R(v, v + 1));
@@ -1230,9 +1293,27 @@ internal sealed class QuoteFinder
     {
         first = end = -1;
         if (open == 0 || !Tx(open - 1, ":") || _tok.SentenceOf(open - 1) == _tok.SentenceOf(open) && !(_tok.SentenceOf(open) > 0)) return false;
-        var prev = _sent.TokensOf(_tok.SentenceOf(open - 1));
+        int ps = _tok.SentenceOf(open - 1);
+        var prev = _sent.TokensOf(ps);
         int a = prev.First;
+        // "…, so Elshorst weiter:" / "Dies teilte der Sprecher mit:": the introducing sentence's own cued speaker.
+        foreach (var o in _drafts)
+            if (!o.Removed && o.Verbal && o.Sentence == ps && o.SpkFirst >= 0 && o.SpkEnd <= open - 1) { first = o.SpkFirst; end = o.SpkEnd; return true; }
         int np = NounPhrase(a, open - 1);
+        // "Den Unmut der Partei brachte die Sprecherin zum Ausdruck:": a fronted object; the subject follows the finite verb.
+        if (np > a && (Tx(a, "Den") || Tx(a, "Dem") || Tx(a, "Einen") || Tx(a, "Einem") || Tx(a, "Diesen") || Tx(a, "Diesem")))
+        {
+            for (int i = np; i < open - 1; i++)
+            {
+                bool finite = Lower(i) && (Is(i, Lex.Cue | Lex.Verbish) || (Cap(i - 1) || IsQuoteMark(i - 1)) && !Is(i, Lex.Determiner | Lex.Preposition | Lex.Coord | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Relative | Lex.Negation));
+                if (!finite) continue;
+                int k = i + 1;
+                while (k < open - 1 && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+                int e = NounPhrase(k, open - 1);
+                if (e > k) { first = k; end = e; return true; }
+                break;
+            }
+        }
         if (np > a && Lower(np) && !Is(a, Lex.Anaphor)) { first = a; end = np; return true; }
         // "Bundesinnenminister Schäuble: „…“": the phrase before the colon is the whole introducer.
         if (np == open - 1 && np - a <= 6 && !Is(a, Lex.Anaphor | Lex.Preposition) && _tok.SentenceOf(a) == _tok.SentenceOf(open)) { first = a; end = np; return true; }

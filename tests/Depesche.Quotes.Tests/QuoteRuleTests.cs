@@ -54,6 +54,29 @@ public class QuoteRuleTests
         "„Wir sind vorbereitet“, so der Sprecher der Feuerwehr.")]
     [InlineData(QuoteKind.Indirect, "Die Lage sei unter Kontrolle", "so", "Bürgermeisterin Anna Weber",
         "Die Lage sei unter Kontrolle, so Bürgermeisterin Anna Weber.")]
+    // a genitive plural without article belongs to the source
+    [InlineData(QuoteKind.Indirect, "wurden zwei Grenzposten beschädigt", "Nach", "Angaben örtlicher Sicherheitskreise",
+        "Nach Angaben örtlicher Sicherheitskreise wurden zwei Grenzposten beschädigt.")]
+    [InlineData(QuoteKind.Indirect, "hat die Band ihre Tournee abgesagt", "Nach", "Angaben ihres Managers",
+        "Nach Angaben ihres Managers hat die Band ihre Tournee abgesagt.")]
+    // appositions with an indefinite article, and one that ends at a colon
+    [InlineData(QuoteKind.Indirect, "Die Brücke bleibe bis Freitag gesperrt", "sagte", "Sean Murphy, ein Sprecher der Stadtwerke",
+        "Die Brücke bleibe bis Freitag gesperrt, sagte Sean Murphy, ein Sprecher der Stadtwerke.")]
+    [InlineData(QuoteKind.Direct, "„Wir fahren trotz des Sturms weiter.“", "sagte", "Lena Berg, Chefin der Reederei",
+        "Auf der Pressekonferenz sagte Lena Berg, Chefin der Reederei: „Wir fahren trotz des Sturms weiter.“")]
+    [InlineData(QuoteKind.Indirect, "Der Komet könnte im Frühjahr sichtbar werden", "sagte", "Ann Lee, Professorin am Institute of Astronomy",
+        "Der Komet könnte im Frühjahr sichtbar werden, sagte Ann Lee, Professorin am Institute of Astronomy.")]
+    // a web address as the source
+    [InlineData(QuoteKind.Indirect, "wurde die Sitzung des Stadtrats vertagt", "Laut", "stadtblog.de",
+        "Laut stadtblog.de wurde die Sitzung des Stadtrats vertagt.")]
+    // thought verbs with an object and no clause report an assessment
+    [InlineData(QuoteKind.Reported, "Die Feuerwehr geht von Brandstiftung aus.", "geht … aus", "Die Feuerwehr",
+        "Die Feuerwehr geht von Brandstiftung aus.")]
+    [InlineData(QuoteKind.Reported, "Die Stiftung schätzt die Schäden auf zwei Millionen Euro.", "schätzt", "Die Stiftung",
+        "Die Stiftung schätzt die Schäden auf zwei Millionen Euro.")]
+    // a fronted object: the bare name after the verb is the subject
+    [InlineData(QuoteKind.Reported, "Eine Verlängerung der Frist nannte Hofmann überflüssig.", "nannte", "Hofmann",
+        "Eine Verlängerung der Frist nannte Hofmann überflüssig.")]
     // reported speech: separable verb, no clause
     [InlineData(QuoteKind.Reported, "Russland lehnt eine Waffenruhe ab.", "lehnt … ab", "Russland",
         "Russland lehnt eine Waffenruhe ab.")]
@@ -102,6 +125,19 @@ public class QuoteRuleTests
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
+
+    [Theory]
+    // a fronted object in the introducing sentence: the subject after the finite verb speaks
+    [InlineData("Die Fraktion tagte am Abend. Den Ärger der Partei über die Pläne brachte die Sprecherin der Fraktion, Anna Kurz, zum Ausdruck: „Es gibt keinen Grund, jetzt aufzugeben.“",
+        "die Sprecherin der Fraktion, Anna Kurz")]
+    // "…, so X weiter:" introduces the quote that follows
+    [InlineData("Der Bürgermeister warnte vor Panik. Die Lage sei ernst, so Müller weiter: „Wir müssen jetzt handeln.“", "Müller")]
+    public void A_colon_introducer_gives_the_direct_quote_its_speaker(string text, string speaker)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, a.SpeakerText(q));
+    }
 
     [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
