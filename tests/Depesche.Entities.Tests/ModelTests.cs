@@ -57,6 +57,20 @@ public class ModelTests
     }
 
     [Fact]
+    public void Mixed_runs_are_deterministic_and_average_several_sentence_orders()
+    {
+        var mixed = Small with { Mix = 3 };
+        var a = NerTrainer.Train(Five, Gazetteer.Empty, WordClusters.Empty, mixed);
+        var b = NerTrainer.Train(Five, Gazetteer.Empty, WordClusters.Empty, mixed);
+        Assert.Equal(a.Model.Fingerprint(), b.Model.Fingerprint());
+        // Every run of the mix makes its own updates: three runs make three times the errors of the first epoch of one.
+        var single = NerTrainer.Train(Five, Gazetteer.Empty, WordClusters.Empty, Small);
+        Assert.NotEqual(single.Model.Fingerprint(), a.Model.Fingerprint());
+        Assert.True(a.EpochErrors[0] > single.EpochErrors[0]);
+        foreach (var s in Five) Assert.Equal(s.Outer, a.Model.Tag(s));
+    }
+
+    [Fact]
     public void Gazetteer_and_clusters_travel_with_the_model()
     {
         var gb = new Gazetteer.Builder();

@@ -8,7 +8,7 @@ namespace Depesche.Entities.Ner;
 public sealed class Gazetteer
 {
     /// <summary>List kinds (bit index in a mask). At most 8.</summary>
-    public enum Kind : byte { Country = 0, City = 1, Region = 2, Surname = 3, FirstName = 4, Organisation = 5, Media = 6, Other = 7 }
+    public enum Kind : byte { Country = 0, City = 1, Region = 2, Surname = 3, FirstName = 4, Organisation = 5, Media = 6, Demonym = 7 }
 
     public const int KindCount = 8;
     public const int MaxTokens = 6;

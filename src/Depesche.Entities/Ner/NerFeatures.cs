@@ -8,7 +8,10 @@ public enum FeatureSet : int
     Clusters = 1,
     Gazetteer = 2,
     Context2 = 4,
+    /// <summary>Gazetteer kinds of a token's stem when the token itself is not listed: genitive <c>Dänemarks</c>, <c>Goethes</c>.</summary>
+    Inflection = 8,
     All = Clusters | Gazetteer | Context2,
+    Version2 = All | Inflection,
 }
 
 /// <summary>
@@ -23,6 +26,7 @@ public sealed class FeatureBuffer
     internal ulong[] Exact = new ulong[128], Lower = new ulong[128], Shape = new ulong[128];
     internal uint[] Cluster = new uint[128];
     internal ushort[] Gaz = new ushort[128];
+    internal byte[] GazStem = new byte[128];
     internal byte[] Misc = new byte[128];
 
     internal void Ensure(int n)
@@ -31,7 +35,7 @@ public sealed class FeatureBuffer
         {
             int m = Math.Max(n, Exact.Length * 2);
             Exact = new ulong[m]; Lower = new ulong[m]; Shape = new ulong[m];
-            Cluster = new uint[m]; Gaz = new ushort[m]; Misc = new byte[m];
+            Cluster = new uint[m]; Gaz = new ushort[m]; GazStem = new byte[m]; Misc = new byte[m];
             Offsets = new int[m + 1];
         }
         if (Rows.Length < n * 64) Rows = new int[Math.Max(n * 64, Rows.Length * 2)];
@@ -66,7 +70,7 @@ internal sealed class NerFeatures
         int n = starts.Length;
         buf.Ensure(n);
         var exact = buf.Exact; var lower = buf.Lower; var shape = buf.Shape;
-        var cl = buf.Cluster; var gaz = buf.Gaz; var misc = buf.Misc;
+        var cl = buf.Cluster; var gaz = buf.Gaz; var gazStem = buf.GazStem; var misc = buf.Misc;
 
         // 1. Per-token hashes and flags.
         bool quote = false; int paren = 0;
@@ -107,6 +111,20 @@ internal sealed class NerFeatures
                     gaz[i] |= mask;
                     for (int j = i + 1; j < i + len; j++) gaz[j] |= (ushort)(mask << 8);
                 }
+            }
+        bool inflection = (_set & (FeatureSet.Gazetteer | FeatureSet.Inflection)) == (FeatureSet.Gazetteer | FeatureSet.Inflection) && !_gaz.IsEmpty;
+        if (inflection)
+            for (int i = 0; i < n; i++)
+            {
+                gazStem[i] = 0;
+                if (gaz[i] != 0) continue;
+                var t = text[starts[i]..ends[i]];
+                int cut = InflectionCut(t);
+                if (cut > 0) gazStem[i] = _gaz.Lookup(TextHash.Combine(Gazetteer.SpanStart, TextHash.Exact(t[..^cut])));
+                // Why: city demonyms are the city plus -er (Regensburger, Wuppertalern); only big cities have place stems.
+                cut = DemonymCut(t);
+                if (cut > 0 && (_gaz.Lookup(TextHash.Combine(Gazetteer.SpanStart, TextHash.Exact(t[..^cut]))) & CityLike) != 0)
+                    gazStem[i] |= 0x80;
             }
 
         // 3. Templates.
@@ -182,13 +200,46 @@ internal sealed class NerFeatures
                         if ((g & (1 << b)) != 0) rows[k++] = Row(35, (ulong)b);
                 }
                 if ((m & PlaceStem) != 0) rows[k++] = Row(36, TextHash.Lower(t[^Math.Min(3, t.Length)..]));
+                else if (inflection && (m & Upper) != 0 && _gaz.IsPlaceStem(t)) rows[k++] = Row(42, TextHash.Lower(t[^Math.Min(3, t.Length)..]));
                 rows[k++] = Row(37, (ulong)(i > 0 ? gaz[i - 1] : 0xFFFF));
                 rows[k++] = Row(38, (ulong)(i + 1 < n ? gaz[i + 1] : 0xFFFF));
                 if (g != 0) rows[k++] = Row(39, TextHash.Combine(lp, g));
+                if (inflection && gazStem[i] != 0)
+                {
+                    // Why a template per kind bit and not per mask: a stem on two lists (Surname and City) still says "name".
+                    for (int b = 0; b < 8; b++)
+                        if ((gazStem[i] & (1 << b)) != 0) rows[k++] = Row(40, (ulong)b);
+                    rows[k++] = Row(41, TextHash.Combine(lp, gazStem[i]));
+                }
             }
         }
         buf.Offsets[n] = k;
         buf.Count = n;
+    }
+
+    /// <summary>
+    /// How many trailing characters to strip to reach a listed stem: genitive <c>-s</c>/<c>-es</c>/<c>'s</c>
+    /// (<c>Dänemarks</c>, <c>Goethes</c>, <c>Bush's</c>), the Saxon apostrophe (<c>Lenz'</c>). 0 = no candidate.
+    /// Only capitalised tokens: a lower-case word ending in -s is no inflected name.
+    /// </summary>
+    internal static int InflectionCut(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 4 || !char.IsUpper(t[0])) return 0;
+        if (t[^1] is '\'' or '’') return 1;
+        if (t[^1] != 's') return 0;
+        if (t[^2] is '\'' or '’') return 2;
+        return 1;
+    }
+
+    private const byte CityLike = (1 << (int)Gazetteer.Kind.City) | (1 << (int)Gazetteer.Kind.Region) | (1 << (int)Gazetteer.Kind.Country);
+
+    /// <summary>Characters to strip from a capitalised <c>-er/-ern/-ers</c> word to reach its place (<c>Pulheimer</c> → <c>Pulheim</c>); 0 = none.</summary>
+    internal static int DemonymCut(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 6 || !char.IsUpper(t[0])) return 0;
+        if (t.EndsWith("er")) return 2;
+        if (t.EndsWith("ern") || t.EndsWith("ers")) return 3;
+        return 0;
     }
 
     private static bool IsAllCaps(ReadOnlySpan<char> t)

@@ -118,6 +118,9 @@ public static class NerResources
                 b.Add(Gazetteer.Kind.Surname, parts[^1]);
             }
 
+        foreach (var name in FirstNames()) b.Add(Gazetteer.Kind.FirstName, name);
+        foreach (var form in DemonymForms()) b.Add(Gazetteer.Kind.Demonym, form);
+
         // 4. Media, agencies and well-known organisations (hand-written).
         foreach (var m in MediaNames) b.Add(Gazetteer.Kind.Media, m);
         foreach (var o in OrganisationNames) b.Add(Gazetteer.Kind.Organisation, o);
@@ -151,6 +154,74 @@ public static class NerResources
         }
     }
 
+    /// <summary>
+    /// Inflected forms of the hand-written demonyms and place adjectives (<c>Ner/Resources/demonyms.tsv</c>):
+    /// <c>Spanier, Spaniern, Spaniers, Spanierin, Spanierinnen, spanisch, spanischen, Spanische …</c>. Why a list:
+    /// GermEval tags these LOCderiv, and nouns such as <c>Dänen</c>, <c>Franzosen</c>, <c>Briten</c> share no
+    /// regular stem with the place name, so no suffix rule finds them.
+    /// </summary>
+    public static IEnumerable<string> DemonymForms()
+    {
+        using var stream = typeof(NerResources).Assembly.GetManifestResourceStream("Depesche.Entities.Ner.demonyms.tsv")
+            ?? throw new InvalidOperationException("The demonym list is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var c = line.Split('\t');
+            if (c.Length != 4) throw new InvalidDataException($"demonyms.tsv: expected 4 columns in '{line}'");
+            foreach (var form in Forms(c[1], Masculine).Concat(Forms(c[2], f => [f, f + "nen"])).Concat(Forms(c[3], Adjective)))
+                if (seen.Add(form)) yield return form;
+        }
+
+        static IEnumerable<string> Forms(string cell, Func<string, IEnumerable<string>> inflect) =>
+            cell == "-" ? [] : cell.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(inflect);
+
+        static IEnumerable<string> Masculine(string m) =>
+            m.EndsWith('e') ? [m, m + "n"]
+            : m.EndsWith('i') ? [m, m + "s"]
+            : m.EndsWith("er", StringComparison.Ordinal) ? [m, m + "n", m + "s"]
+            : [m, m + "en", m + "n"];   // weak nouns in a consonant: Jemeniten, Zyprioten, Ungarn
+
+        static IEnumerable<string> Adjective(string a)
+        {
+            foreach (var end in new[] { "", "e", "en", "er", "es", "em" })
+            {
+                yield return a + end;
+                yield return char.ToUpperInvariant(a[0]) + a[1..] + end;
+            }
+        }
+    }
+
+    /// <summary>Locales whose first-name tables go into the gazetteer: the languages of names in German news copy.</summary>
+    private static readonly string[] NameLocales = ["de", "de_AT", "de_CH", "en", "en_US", "en_GB", "fr", "it", "es", "pl", "ru", "tr", "nl", "sv", "nb_NO", "fi", "cz", "sk", "hr", "pt_BR", "uk", "el", "ar"];
+
+    /// <summary>
+    /// First names from Bogus's locale tables (MIT, taken from faker.js), Latin script only. Why this source: the
+    /// gazetteer folder has no first-name list, and names alone (<c>Claire</c>, <c>Sven</c>) were a large share of
+    /// the missed persons.
+    /// </summary>
+    public static IEnumerable<string> FirstNames()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var loc in NameLocales)
+            foreach (var table in new[] { "first_name", "male_first_name", "female_first_name" })
+            {
+                if (Bogus.Database.Get("name", table, loc) is not Bogus.Bson.BArray arr) continue;
+                for (int i = 0; i < arr.Count; i++)
+                    if (arr[i].StringValue is { } n && IsLatinName(n) && !n.Contains(' ') && seen.Add(n)) yield return n;
+            }
+    }
+
+    private static bool IsHipe(string path)
+    {
+        if (!path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) return false;
+        using var r = new StreamReader(path);
+        return r.ReadLine()?.StartsWith("TOKEN\t", StringComparison.Ordinal) == true;
+    }
+
     private static bool IsLatinName(string s)
     {
         if (s.Length < 2 || !char.IsUpper(s[0])) return false;
@@ -161,7 +232,7 @@ public static class NerResources
 
     /// <summary>
     /// Tokenised sentences of unlabelled text for cluster learning. Recognises: a folder of SpkAtt JSON files
-    /// (<c>Sentences[].Tokens</c>), a 10kGNAD CSV (<c>label;'text'</c>), a SmartData JSON/JSONL(.gz) file, a GermEval TSV.
+    /// (<c>Sentences[].Tokens</c>; also the SpkAtt Bundestag debates), Europeana <c>.bio</c> and HIPE-2022 <c>.tsv</c> files, a 10kGNAD CSV (<c>label;'text'</c>), a SmartData JSON/JSONL(.gz) file, a GermEval TSV.
     /// </summary>
     public static IEnumerable<string[]> UnlabelledSentences(string path)
     {
@@ -181,6 +252,12 @@ public static class NerResources
             foreach (var d in SmartDataReader.ReadDocuments(path))
                 foreach (var s in SmartDataReader.ToSentences(d))
                     yield return Enumerable.Range(0, s.Count).Select(s.TokenString).ToArray();
+            yield break;
+        }
+        if (path.EndsWith(".bio", StringComparison.OrdinalIgnoreCase) || IsHipe(path))
+        {
+            foreach (var s in path.EndsWith(".bio", StringComparison.OrdinalIgnoreCase) ? HistoricNerReader.ReadEuropeana(path) : HistoricNerReader.ReadHipe(path))
+                yield return Enumerable.Range(0, s.Count).Select(s.TokenString).ToArray();
             yield break;
         }
         if (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))

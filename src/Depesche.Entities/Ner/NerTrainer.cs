@@ -16,6 +16,14 @@ public sealed record NerHyperParameters
     public bool Structured { get; init; } = true;
     /// <summary>How often each primary (GermEval) sentence is presented per epoch relative to the extra corpora.</summary>
     public int PrimaryRepeat { get; init; } = 4;
+    /// <summary>
+    /// Models trained on different sentence orders (seeds <c>Seed</c>, <c>Seed+1</c>, …) whose averaged weights are
+    /// averaged again into one model (parameter mixing). 1 = a single run.
+    /// </summary>
+    public int Mix { get; init; } = 1;
+    /// <summary>Word clusters: fine classes (middle and coarse are a quarter and a fifteenth of it) and the minimum word count.</summary>
+    public int ClusterClasses { get; init; } = 600;
+    public int ClusterMinCount { get; init; } = 3;
     public string Version { get; init; } = "dev";
 }
 
@@ -30,6 +38,8 @@ public sealed record NerTrainingOptions
     public IReadOnlyList<string> SmartDataSources { get; init; } = ["news", "rss", "tweet"];
     /// <summary>Treat SmartData O tokens as possibly OTH/deriv/part (constrained gold decoding).</summary>
     public bool SmartDataPartial { get; init; } = true;
+    /// <summary>Historic newspaper NER files, partially labelled PER/LOC/ORG: Europeana <c>.bio</c> (CC0) or HIPE-2022 <c>.tsv</c> (newseye, sonar: CC BY 4.0).</summary>
+    public IReadOnlyList<string> HistoricFiles { get; init; } = [];
     /// <summary>The <c>gazetteers</c> folder; null = no gazetteer.</summary>
     public string? GazetteerDir { get; init; }
     public bool ShareAlikeGazetteers { get; init; }
@@ -140,6 +150,12 @@ public static class NerTrainer
             extra.AddRange(sdDocs.SelectMany(d => SmartDataReader.ToSentences(d, options.SmartDataPartial)));
             data.Add(new DataFile(Path.GetFileName(sd), Sha(sd), "CC BY 4.0 (DFKI SmartData)"));
         }
+        foreach (var f in options.HistoricFiles)
+        {
+            bool hipe = f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
+            extra.AddRange(hipe ? HistoricNerReader.ReadHipe(f) : HistoricNerReader.ReadEuropeana(f));
+            data.Add(new DataFile(Path.GetFileName(f), Sha(f), hipe ? "CC BY 4.0 (HIPE-2022 newseye/sonar)" : "CC0 1.0 (Europeana Newspapers NER)"));
+        }
         var gaz = Gazetteer.Empty;
         if (options.GazetteerDir is { } gd && (options.Hyper.Features & FeatureSet.Gazetteer) != 0)
         {
@@ -151,7 +167,8 @@ public static class NerTrainer
         if (options.ClusterCorpora.Count > 0 && (options.Hyper.Features & FeatureSet.Clusters) != 0)
         {
             var sents = options.ClusterCorpora.SelectMany(NerResources.UnlabelledSentences).ToList();
-            clusters = WordClusters.Learn(sents, options.Hyper.Seed);
+            int fine = options.Hyper.ClusterClasses;
+            clusters = WordClusters.Learn(sents, options.Hyper.Seed, fine, Math.Max(2, fine / 4), Math.Max(2, fine / 15), options.Hyper.ClusterMinCount);
             foreach (var c in options.ClusterCorpora) data.Add(new DataFile("clusters: " + Path.GetFileName(c.TrimEnd('/')), File.Exists(c) ? Sha(c) : "", CorpusLicence(c)));
             log($"clusters: {clusters.WordCount} words from {sents.Count} sentences ({sw.Elapsed.TotalSeconds:F1}s)");
         }
@@ -175,8 +192,6 @@ public static class NerTrainer
     /// <summary>Trains on in-memory sentences with the given resources. Returns the model and training errors per epoch.</summary>
     public static (NerModel Model, List<int> EpochErrors) Train(IReadOnlyList<GoldSentence> sentences, Gazetteer gazetteer, WordClusters clusters, NerHyperParameters hyper)
     {
-        int L = NerLabels.Count;
-        int rows = 1 << hyper.RowBits;
         var features = new NerFeatures(hyper.Features, gazetteer, clusters, hyper.RowBits);
 
         // 1. Extract features once: they do not depend on the weights.
@@ -191,13 +206,37 @@ public static class NerTrainer
             featOffsets[s] = buf.Offsets.AsSpan(0, g.Count + 1).ToArray();
         }
 
-        // 2. Averaged perceptron with the lazy-sum trick: avg = w - u / c.
+        int mix = Math.Max(1, hyper.Mix);
+        var runs = new (float[] W, float[] T, List<int> Errors)[mix];
+        Parallel.For(0, mix, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(mix, Environment.ProcessorCount) },
+            m => runs[m] = Perceptron(sentences, featRows, featOffsets, hyper, hyper.Seed + m));
+        var (w, tw, errors) = runs[0];
+        for (int m = 1; m < mix; m++)
+        {
+            var (wm, tm, em) = runs[m];
+            for (int i = 0; i < w.Length; i++) w[i] += wm[i];
+            for (int i = 0; i < tw.Length; i++) tw[i] += tm[i];
+            for (int e = 0; e < errors.Count; e++) errors[e] += em[e];
+        }
+        // Round to Half so that a saved and reloaded model is the same model.
+        for (int i = 0; i < w.Length; i++) w[i] = (float)(Half)(w[i] / mix);
+        for (int i = 0; i < tw.Length; i++) tw[i] /= mix;
+        return (new NerModel(hyper.RowBits, hyper.Features, w, tw, gazetteer, clusters, hyper.Version), errors);
+    }
+
+    /// <summary>One averaged-perceptron run over pre-extracted features; returns the averaged emission and transition weights.</summary>
+    private static (float[] W, float[] T, List<int> Errors) Perceptron(IReadOnlyList<GoldSentence> sentences, int[][] featRows, int[][] featOffsets,
+        NerHyperParameters hyper, int seed)
+    {
+        int L = NerLabels.Count;
+        int rows = 1 << hyper.RowBits;
+        // Averaged perceptron with the lazy-sum trick: avg = w - u / c.
         var w = new float[rows * L];
         var u = new float[rows * L];
         var tw = new float[(L + 1) * L];
         var tu = new float[(L + 1) * L];
         float c = 1;
-        var rng = new Random(hyper.Seed);
+        var rng = new Random(seed);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var errors = new List<int>();
         int maxLen = sentences.Count == 0 ? 1 : sentences.Max(x => x.Count);
@@ -259,10 +298,9 @@ public static class NerTrainer
             errors.Add(wrong);
         }
 
-        // 3. Average, then round to Half so that a saved and reloaded model is the same model.
-        for (int i = 0; i < w.Length; i++) w[i] = (float)(Half)(w[i] - u[i] / c);
-        for (int i = 0; i < tw.Length; i++) tw[i] = tw[i] - tu[i] / c;
-        return (new NerModel(hyper.RowBits, hyper.Features, w, tw, gazetteer, clusters, hyper.Version), errors);
+        for (int i = 0; i < w.Length; i++) w[i] -= u[i] / c;
+        for (int i = 0; i < tw.Length; i++) tw[i] -= tu[i] / c;
+        return (w, tw, errors);
     }
 
     private static IEnumerable<GoldSentence> Repeat(IEnumerable<GoldSentence> s, int times)
@@ -273,8 +311,11 @@ public static class NerTrainer
 
     private static string CorpusLicence(string path) => path switch
     {
-        _ when path.Contains("spkatt", StringComparison.OrdinalIgnoreCase) => "Wikinews text, CC BY 2.5 (tokens only; the SpkAtt annotations, CC BY-NC-SA 4.0, are not used)",
+        _ when path.Contains("spkatt2023-news", StringComparison.OrdinalIgnoreCase) => "Wikinews text, CC BY 2.5 (tokens only; the SpkAtt annotations, CC BY-NC-SA 4.0, are not used)",
         _ when path.Contains("smartdata", StringComparison.OrdinalIgnoreCase) => "CC BY 4.0 (DFKI SmartData text)",
+        _ when path.Contains("spkatt2023", StringComparison.OrdinalIgnoreCase) => "Bundestag debate text (GePaDe), CC BY-SA 4.0 (tokens only; the SpkAtt annotations are not used)",
+        _ when path.Contains("europeana", StringComparison.OrdinalIgnoreCase) => "CC0 1.0 (Europeana Newspapers text)",
+        _ when path.Contains("newseye", StringComparison.OrdinalIgnoreCase) || path.Contains("sonar", StringComparison.OrdinalIgnoreCase) => "CC BY 4.0 (HIPE-2022 newseye/sonar text)",
         _ when path.Contains("10kgnad", StringComparison.OrdinalIgnoreCase) => "CC BY-NC-SA 4.0 (DER STANDARD text): do not ship",
         _ => "unlabelled text (licence not recorded)",
     };
