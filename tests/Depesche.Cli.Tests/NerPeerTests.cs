@@ -24,17 +24,17 @@ public class NerPeerTests
             var expected = gold.Where((_, i) => i % 5 == 0).Select(OpenNlpNameFormat.Plain).ToList();
             Assert.Equal(expected, test);
 
-            // GermEval-only training: the other four folds, four times, and every line parses back to the gold tags.
+            // GermEval-only training: the other four folds, repeated as the shipped recipe repeats them, and every line parses back to the gold tags.
             var train = File.ReadAllLines(Path.Combine(fd, "train-germeval.txt")).Where(l => l.Length > 0).ToList();
             var rest = gold.Where((_, i) => i % 5 != 0).ToList();
-            Assert.Equal(rest.Count * 4, train.Count);
+            Assert.Equal(rest.Count * NerCorpus.ShippedRecipe(SharedData.Require("data")).Hyper.PrimaryRepeat, train.Count);
             for (int k = 0; k < rest.Count; k++)
             {
                 var (tokens, tags) = OpenNlpNameFormat.Parse(train[k]);
                 Assert.Equal(rest[k].Count, tokens.Length);
                 Assert.Equal(rest[k].Outer, tags);
             }
-            // The full variant adds SmartData after the repeated GermEval part.
+            // The full variant adds SmartData and Europeana after the repeated GermEval part.
             Assert.True(File.ReadAllLines(Path.Combine(fd, "train-full.txt")).Count(l => l.Length > 0) > train.Count);
         }
         finally

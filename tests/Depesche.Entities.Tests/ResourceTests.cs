@@ -20,6 +20,16 @@ public class HistoricReaderTests
     }
 
     [Fact]
+    public void Europeana_document_headers_cut_sentences_and_multi_word_lines_become_tokens()
+    {
+        var lines = new[] { "# file:\t\tF_1", "# sbb url:\thttp://example.org/a", "Herr O", "von B-PER", "Bülow I-PER", "# file:\t\tF_2", "Die Böhminger O", "Bezüglich  O" };
+        var s = HistoricNerReader.ReadEuropeana(lines, "x.bio");
+        Assert.Equal(2, s.Count);
+        Assert.Equal("Herr/O von/B-PER Bülow/I-PER", Tags(s[0]));
+        Assert.Equal("Die/O Böhminger/O Bezüglich/O", Tags(s[1]));
+    }
+
+    [Fact]
     public void Unannotated_tokens_may_be_oth_deriv_or_part_but_not_a_plain_type()
     {
         var s = HistoricNerReader.ReadEuropeana(["die O", "wiener O", "Hofburg B-LOC"], "x.bio")[0];

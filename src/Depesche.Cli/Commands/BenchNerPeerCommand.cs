@@ -77,7 +77,7 @@ public static class BenchNerPeerCommand
                     fold = f + 1, folds, testSentences = test.Count, testTokens = tokens, timingCopies = copies, timingTokens = (long)tokens * copies,
                     trainFullSentences = full.Count, trainGermEvalSentences = germOnly.Count, germEvalRepeat = repeat,
                 }) + "\n");
-                console.Out.WriteLine($"ner-folds: fold {f + 1}/{folds}: {full.Count} training sentences (GermEval ×{repeat} + {m.Extra.Count} SmartData), {test.Count} held out ({tokens} tokens) -> {fd}");
+                console.Out.WriteLine($"ner-folds: fold {f + 1}/{folds}: {full.Count} training sentences (GermEval ×{repeat} + {m.Extra.Count} SmartData and Europeana), {test.Count} held out ({tokens} tokens) -> {fd}");
             }
             return ExitCodes.Ok;
         });

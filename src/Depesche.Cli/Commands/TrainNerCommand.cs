@@ -15,7 +15,7 @@ public static class TrainNerCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds over GermEval dev before the final training (0 = none).", DefaultValueFactory = _ => 5 };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new NerHyperParameters().Epochs };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed and data give the same model).", DefaultValueFactory = _ => 1 };
-        var c = new Command("ner", "Train the German NER tagger (GermEval 2014 dev + SmartData, gazetteers, word clusters).") { data, output, folds, epochs, seed };
+        var c = new Command("ner", "Train the German NER tagger (GermEval 2014 dev + SmartData + Europeana, gazetteers, word clusters; docs/ner.md).") { data, output, folds, epochs, seed };
         c.SetAction(parse =>
         {
             var root = parse.GetValue(data) ?? (RepoPaths.Shared() is { } s ? Path.Combine(s, "data") : null)

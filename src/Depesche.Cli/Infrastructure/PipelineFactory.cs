@@ -30,6 +30,10 @@ public static class PipelineFactory
         return Pipeline.Build(stages.Take(at));
     }
 
+    /// <summary>The shipped NER model file when it is present.</summary>
+    public static string? NerModelPath() =>
+        ModelsDirectory() is { } dir && Path.Combine(dir, NerModelFile) is var p && File.Exists(p) ? p : null;
+
     /// <summary>Stages left out of <see cref="Default"/>, each with the reason.</summary>
     public static IReadOnlyList<string> Omitted => Cached.Value.Omitted;
 

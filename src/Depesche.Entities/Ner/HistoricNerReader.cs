@@ -20,19 +20,28 @@ public static class HistoricNerReader
     {
         var tokens = new List<string>();
         var tags = new List<int>();
+        var docStarts = new HashSet<int>();
         foreach (var line in lines)
         {
-            if (line.Length == 0) continue;
-            int sp = line.LastIndexOf(' ');
-            // Why: the SBB file has a few lines with a token and no tag; those tokens are unannotated, not an error.
-            tokens.Add(sp > 0 ? line[..sp] : line);
-            tags.Add(sp > 0 ? MapTag(line[(sp + 1)..]) : 0);
+            if (line.Trim().Length == 0) continue;
+            // Why: the SBB file separates its documents with "# file:", "# sbb url:" … lines.
+            if (line.StartsWith("# ", StringComparison.Ordinal)) { docStarts.Add(tokens.Count); continue; }
+            int sp = line.TrimEnd().LastIndexOf(' ');
+            // Why: a few lines hold a token and no tag (unannotated, not an error) or several words ("Die Böhminger O").
+            var words = (sp > 0 ? line[..sp] : line).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            int tag = sp > 0 ? MapTag(line[(sp + 1)..].Trim()) : 0;
+            for (int w = 0; w < words.Length; w++)
+            {
+                tokens.Add(words[w]);
+                tags.Add(w == 0 || tag == 0 ? tag : NerLabels.Inside(NerLabels.ChunkOf(tag)));
+            }
         }
         var result = new List<GoldSentence>();
         int start = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
             bool end = i + 1 == tokens.Count
+                || docStarts.Contains(i + 1)
                 || i + 1 - start >= MaxSentence
                 || (tokens[i] is "." or "!" or "?" && i + 1 < tokens.Count && tokens[i + 1].Length > 0 && char.IsUpper(tokens[i + 1][0]) && !NerLabels.IsInside(tags[i + 1]));
             if (!end) continue;
@@ -119,14 +128,11 @@ public static class HistoricNerReader
             if (NerLabels.IsInside(t) && (k == 0 || NerLabels.ChunkOf(outer[k - 1]) != NerLabels.ChunkOf(t))) t -= 1;
             outer[k] = t;
         }
-        // Why: a lower-case mention in these corpora is a derived form or a name inside a word; GermEval marks those.
+        // Why: a one-word lower-case mention in these corpora is a derived form ("österreichische"), which GermEval marks
+        // as deriv; a longer one starts with a name particle ("von Bülow") and keeps its type.
         for (int k = 0; k < n; k++)
-            if (NerLabels.IsBegin(outer[k]) && char.IsLower(words[k][0]))
-            {
-                int chunk = NerLabels.ChunkOf(outer[k]) + 1;
-                outer[k] = NerLabels.Begin(chunk);
-                for (int j = k + 1; j < n && NerLabels.IsInside(outer[j]); j++) outer[j] = NerLabels.Inside(chunk);
-            }
+            if (NerLabels.IsBegin(outer[k]) && char.IsLower(words[k][0]) && (k + 1 == n || !NerLabels.IsInside(outer[k + 1])))
+                outer[k] = NerLabels.Begin(NerLabels.ChunkOf(outer[k]) + 1);
         var allowed = new uint[n];
         uint loose = 1u;
         for (int t = 1; t < NerLabels.Count; t++)
