@@ -160,7 +160,7 @@ public static class NerTrainer
         if (options.GazetteerDir is { } gd && (options.Hyper.Features & FeatureSet.Gazetteer) != 0)
         {
             gaz = NerResources.LoadGazetteer(gd, options.ShareAlikeGazetteers);
-            data.Add(new DataFile("gazetteers/", "", options.ShareAlikeGazetteers ? "includes CC BY-SA 2.0 (OSM)" : "MIT/CLDR, CC BY 4.0 (GeoNames), CC0 (Wikidata), Apache-2.0 (GermaNER), official work"));
+            data.Add(new DataFile("gazetteers/", "", options.ShareAlikeGazetteers ? "includes CC BY-SA 2.0 (OSM)" : "MIT/CLDR, CC BY 4.0 (GeoNames), CC0 (Wikidata), Apache-2.0 (GermaNER), official work; first names: Bogus locale tables (MIT); demonyms: written here"));
         }
         log($"data: {germ.Count} GermEval + {extra.Count} extra sentences, gazetteer {gaz.EntryCount} entries ({sw.Elapsed.TotalSeconds:F1}s)");
         var clusters = WordClusters.Empty;
