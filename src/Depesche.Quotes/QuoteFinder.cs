@@ -356,7 +356,8 @@ internal sealed class QuoteFinder
             }
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last))
+            // Why: "Der Senatssprecher kritisierte den Kurs:" introduces the message after the colon; the sentence itself is no message.
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -955,6 +956,9 @@ internal sealed class QuoteFinder
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
             { j += 2; open = true; continue; }   // "Ursula von der Leyen"
+            if (head && !open && NameParticles(j, limit) is int np && np > j) { j = np; open = true; continue; }   // "Thomas de Maizière", "Abdalla al Badri"
+            // "Ärzte ohne Grenzen", "Reporter ohne Grenzen": an organisation's name with a preposition inside.
+            if (head && !open && Tx(j, "ohne") && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) && j + 1 < limit) { j++; open = true; continue; }
             if (head && !open && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; open = true; continue; }
             if (head && !open && Tx(j, "("))
             {
@@ -1004,6 +1008,26 @@ internal sealed class QuoteFinder
         return k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Preposition | Lex.Pronoun | Lex.Verbish);
     }
 
+    private static readonly string[] Particles = ["de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "al", "el", "bin", "ibn", "ben", "la", "le", "ter", "ten", "zu", "y"];
+
+    /// <summary>
+    /// Lower-case particles inside a personal name between two capitalised words ("Thomas de Maizière", "Abdalla al
+    /// Badri", "Heike van Laak", "Karl-Theodor zu Guttenberg"): the index of the capitalised word after them, or <paramref name="j"/>.
+    /// </summary>
+    private int NameParticles(int j, int limit)
+    {
+        if (!Cap(j - 1) || _tok.KindOf(j - 1) != TokenKind.Word) return j;
+        int k = j;
+        while (k < limit && k < j + 2 && Lower(k) && IsParticle(k)) k++;
+        return k > j && k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Pronoun | Lex.Preposition) ? k : j;
+    }
+
+    private bool IsParticle(int k)
+    {
+        foreach (var p in Particles) if (Tx(k, p)) return true;
+        return Tx(k, "der") && k > 0 && (Tx(k - 1, "van") || Tx(k - 1, "von"));
+    }
+
     /// <summary>An article that can open an apposition: ", der Sprecher", ", ein Anwalt", ", dem Dekan".</summary>
     private bool ApposArticle(int j) => Tx(j, "der") || Tx(j, "die") || Tx(j, "ein") || Tx(j, "eine") || Tx(j, "einer") || Tx(j, "einem") || Tx(j, "dem");
 
@@ -1046,6 +1070,7 @@ internal sealed class QuoteFinder
             // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium", "Professor am Institut"
             if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "am") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
             { open = true; j++; continue; }
+            if (head && !open && NameParticles(j, limit) is int np && np > j) { j = np; open = true; continue; }
             // "University of Oxford": an English "of" between two capitalised words.
             if (head && !open && Tx(j, "of") && Cap(j - 1) && Cap(j + 1)) { open = true; j++; continue; }
             if (head && !open && Tx(j, "("))

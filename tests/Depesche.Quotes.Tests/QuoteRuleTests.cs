@@ -107,6 +107,11 @@ public class QuoteRuleTests
     // a fronted object: the pronoun after the verb is the speaker
     [InlineData(QuoteKind.Reported, "Eine Verschiebung der Wahl bezeichnete er als Fehler.", "bezeichnete", "er",
         "Eine Verschiebung der Wahl bezeichnete er als Fehler.")]
+    // lower-case particles inside names, and a preposition inside an organisation's name
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "sagte", "Innenminister Thomas de Maizière",
+        "Die Lage sei ruhig, sagte Innenminister Thomas de Maizière.")]
+    [InlineData(QuoteKind.Indirect, "dass drei Flugzeuge gelandet seien", "teilte … mit", "Ärzte ohne Grenzen",
+        "Ärzte ohne Grenzen teilte mit, dass drei Flugzeuge gelandet seien.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
@@ -137,6 +142,15 @@ public class QuoteRuleTests
         var a = QuoteTestKit.Analyse(text);
         var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items, x => x.Kind == QuoteKind.Direct);
         Assert.Equal(speaker, a.SpeakerText(q));
+    }
+
+    [Fact]
+    public void A_sentence_that_ends_with_a_colon_is_an_introducer_not_reported_speech()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Der Senatssprecher kritisierte den Kurs der Gewerkschaft :", "„ Das ist verantwortungslos . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("Der Senatssprecher", a.SpeakerText(q));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public static class SpkAttErrorReport
         {
             var a = d.ToAnalysis();
             var tokens = d.Sentences.SelectMany(s => s).ToArray();
+            var sentenceOf = d.Sentences.SelectMany((s, k) => s.Select(_ => k)).ToArray();
             var (gold, pred, assign) = QuoteEvaluator.Pair(d.Gold, SpkAttEvaluation.ToEvents(stage.Find(a), a.Tokens));
             if (gold.Length == 0 && pred.Length == 0) continue;
             output.WriteLine($"## {d.Name}");
@@ -43,6 +44,8 @@ public static class SpkAttErrorReport
                 double s = p is null ? 0 : SourceF1(g.Source, p.Source);
                 bool found = m >= FoundOverlap;
                 if (found) { c.Found++; c.SourceF1 += s; }
+                c.MessageLoss += 1 - Recall(g.Message, p?.Message ?? []);
+                if (!g.Source.IsDefaultOrEmpty) c.SourceLoss += 1 - Recall(g.Source, p?.Source ?? []);
                 string tag = !found ? "MISS" : s >= 0.999 ? "OK" : "SRC";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{tag,-4} {g.Form}→{p?.Form ?? "-"} m={m:F2} s={s:F2} | G: {Text(tokens, g.Message)} || {Text(tokens, g.Source)}"));
@@ -50,33 +53,54 @@ public static class SpkAttErrorReport
                 if (p is not null && m > 0)
                     output.WriteLine($"                               P: {Text(tokens, p.Message)} || {Text(tokens, p.Source)}");
                 if (p is not null && found) Counts(perKind, p.Form ?? "?").Found++;
+                if (tag != "OK" && !g.Message.IsDefaultOrEmpty)
+                {
+                    // The sentences the gold message and source lie in, for context.
+                    int s0 = sentenceOf[g.Message[0]], s1 = sentenceOf[g.Message[^1]];
+                    if (!g.Source.IsDefaultOrEmpty) { s0 = Math.Min(s0, sentenceOf[g.Source[0]]); s1 = Math.Max(s1, sentenceOf[g.Source[^1]]); }
+                    for (int k = s0; k <= s1 && k <= s0 + 3; k++) output.WriteLine($"                               S{k}: {string.Join(' ', d.Sentences[k])}");
+                }
             }
             for (int j = 0; j < pred.Length; j++)
             {
-                Counts(perKind, pred[j].Form ?? "?").Gold++;
+                var k = Counts(perKind, pred[j].Form ?? "?");
+                k.Gold++;
+                int gi = Array.IndexOf(assign, j);
+                var pg = gi >= 0 ? gold[gi] : null;
+                k.MessageLoss += 1 - Recall(pred[j].Message, pg?.Message ?? []);
+                if (!pred[j].Source.IsDefaultOrEmpty) k.SourceLoss += 1 - Recall(pred[j].Source, pg?.Source ?? []);
                 if (shown[j]) continue;
                 output.WriteLine($"FP   -→{pred[j].Form} | P: {Text(tokens, pred[j].Message)} || {Text(tokens, pred[j].Source)}");
             }
         }
         output.WriteLine();
-        output.WriteLine($"gold form: found (message overlap F1 >= {FoundOverlap.ToString(CultureInfo.InvariantCulture)}) / all, mean source F1 of the found");
+        // Why: the metric macro-averages per-event recall (gold side) and precision (predicted side); the losses are the
+        // sums of (1 - value) per event and role, so they show which forms cost the most points.
+        output.WriteLine($"gold form: found (message overlap F1 >= {FoundOverlap.ToString(CultureInfo.InvariantCulture)}) / all, mean source F1 of the found, recall lost (message, source)");
         foreach (var (form, c) in perForm)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}   source {(c.Found == 0 ? 0 : c.SourceF1 / c.Found):F3}"));
-        output.WriteLine("predicted kind: matching a gold message / all");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}   source {(c.Found == 0 ? 0 : c.SourceF1 / c.Found):F3}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
+        output.WriteLine("predicted kind: matching a gold message / all, precision lost (message, source)");
         foreach (var (form, c) in perKind)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
     }
 
     private sealed class FormCounts
     {
         public int Gold, Found;
-        public double SourceF1;
+        public double SourceF1, MessageLoss, SourceLoss;
     }
 
     private static FormCounts Counts(SortedDictionary<string, FormCounts> d, string key)
     {
         if (!d.TryGetValue(key, out var c)) d[key] = c = new FormCounts();
         return c;
+    }
+
+    /// <summary>The share of <paramref name="reference"/> that <paramref name="other"/> covers (recall against gold, precision against a prediction).</summary>
+    private static double Recall(System.Collections.Immutable.ImmutableArray<int> reference, System.Collections.Immutable.ImmutableArray<int> other)
+    {
+        QuoteEvaluator.Count(reference, other, out int tp, out _, out int fn);
+        return tp + fn == 0 ? 1 : (double)tp / (tp + fn);
     }
 
     /// <summary>Token-overlap F1 of two sources, with two empty sources counting as a match.</summary>
