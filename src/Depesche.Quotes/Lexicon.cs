@@ -179,7 +179,9 @@ internal static class Lexicon
         "mehrere", "einige", "viele", "zwei", "drei", "beide", "beiden", "alle", "andere", "anderen", "dieser", "diese", "dieses", "diesem", "diesen",
         "jener", "kein", "keine", "zahlreiche", "manche", "verschiedene", "weitere", "weiteren", "unser", "unsere"];
     private static readonly string[] Prepositions = ["am", "im", "in", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "vor", "zu", "zum",
-        "zur", "von", "vom", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als"];
+        "zur", "von", "vom", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als",
+        "bezüglich", "angesichts", "hinsichtlich", "aufgrund", "infolge", "anlässlich", "seitens", "zwecks", "mittels",
+        "innerhalb", "außerhalb", "jenseits", "ungeachtet"];
     private static readonly string[] Adverbs = ["auch", "zudem", "außerdem", "weiter", "weiterhin", "bereits", "jedoch", "aber", "nun", "heute",
         "gestern", "dann", "später", "ebenfalls", "zunächst", "noch", "bislang", "bisher", "erneut", "inzwischen", "demnach", "dazu", "darüber",
         "damals", "jetzt", "sogar", "schon", "allerdings", "dagegen", "deshalb", "daher", "also", "ferner", "vorher", "zuvor", "zuletzt",

@@ -379,6 +379,7 @@ internal sealed class QuoteFinder
         for (int i = a; i < last; i++)
         {
             if (_directOf[i] >= 0) continue;
+            if (RelativeAttribution(s, i, a, last)) return;
             if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
             {
                 int np = NounPhrase(i + 1, last);
@@ -441,6 +442,27 @@ internal sealed class QuoteFinder
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// "Studien, nach denen MSG" (SpkAtt: the source is the relative pronoun) and "Berichte, wonach MSG" (the source is
+    /// the noun phrase before the comma): an attribution that opens a relative clause; the message is that clause.
+    /// </summary>
+    private bool RelativeAttribution(int s, int i, int a, int last)
+    {
+        if (!Comma(i - 1)) return false;
+        bool viaPronoun = (Tx(i, "nach") || Tx(i, "laut") || Tx(i, "gemäß")) && (Tx(i + 1, "denen") || Tx(i + 1, "dem") || Tx(i + 1, "der") || Tx(i + 1, "welchem") || Tx(i + 1, "welcher") || Tx(i + 1, "welchen"));
+        bool wonach = Tx(i, "wonach");
+        if (!viaPronoun && !wonach) return false;
+        int m = wonach ? i + 1 : i + 2;
+        int end = ClauseEnd(m, last);
+        if (end - m < 3) return false;
+        var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+        d.Cue.Add(R(i, i + 1));
+        if (viaPronoun) SetSpeaker(d, i + 1, i + 2);
+        else if (NounPhraseBack(a, i - 1) is int np && np >= 0) SetSpeaker(d, np, i - 1);
+        Add(d);
+        return true;
     }
 
     /// <summary>"MSG, wie X berichtete." / "Wie X mitteilte, MSG.": the message is the main clause.</summary>
@@ -852,7 +874,25 @@ internal sealed class QuoteFinder
             if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
         if (from == a || from >= v) return false;
         if (TrySubject(from, v, out end)) { start = FocusBefore(from, v) ? from + 1 : from; return true; }
+        // "…, der sagte, man dürfe …", "…, das vorschlug, …": in a relative clause with the cue at its end, SpkAtt marks the
+        // relative pronoun as the source.
+        if (RelativeSubject(from, v)) { start = from; end = from + 1; return true; }
         return false;
+    }
+
+    /// <summary>
+    /// Whether [rel, v) opens a relative clause whose subject is the pronoun at <paramref name="rel"/>: a nominative
+    /// relative pronoun after a comma, the finite verb <paramref name="v"/> closing the clause, and no other subject
+    /// (a personal pronoun or a determiner right after the relative: "die er sagte", "die die Regierung vorschlug").
+    /// </summary>
+    private bool RelativeSubject(int rel, int v)
+    {
+        if (!Comma(rel - 1) || !(Tx(rel, "der") || Tx(rel, "die") || Tx(rel, "das") || Tx(rel, "welcher") || Tx(rel, "welche") || Tx(rel, "welches"))) return false;
+        if (!(v + 1 < _n && (Comma(v + 1) || Tx(v + 1, ":")))) return false;
+        if (Is(rel + 1, Lex.Determiner | Lex.Pronoun) && rel + 1 < v) return false;
+        for (int i = rel + 1; i < v; i++)
+            if (ClauseBreak(i) || _directOf[i] >= 0 || Tx(i, "man") || Tx(i, "er") || Tx(i, "sie") || Tx(i, "es") || Tx(i, "wir") || Tx(i, "ich")) return false;
+        return true;
     }
 
     private bool FrontedObject(int first, int end, int fin, int b)
@@ -1094,7 +1134,7 @@ internal sealed class QuoteFinder
         if (!char.IsLower(t[0]) && !char.IsDigit(t[0])) return false;
         if (Is(j, Lex.AnonMarker) || Tx(j, "nicht") || Tx(j, "so")) return true;
         if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
-        if (Is(j, Lex.Adverb)) return false;
+        if (Is(j, Lex.Adverb) || t.Length <= 2) return false;   // "es" ends like an adjective
         return t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("en", StringComparison.Ordinal) || t.EndsWith("er", StringComparison.Ordinal)
             || t.EndsWith("es", StringComparison.Ordinal) || t.EndsWith("em", StringComparison.Ordinal);
     }

@@ -112,6 +112,14 @@ public class QuoteRuleTests
         "Die Lage sei ruhig, sagte Innenminister Thomas de Maizière.")]
     [InlineData(QuoteKind.Indirect, "dass drei Flugzeuge gelandet seien", "teilte … mit", "Ärzte ohne Grenzen",
         "Ärzte ohne Grenzen teilte mit, dass drei Flugzeuge gelandet seien.")]
+    // a cue at the end of a relative clause: SpkAtt marks the relative pronoun as the source
+    [InlineData(QuoteKind.Indirect, "die Regeln seien unklar", "erklärte", "der",
+        "Die Klage kam von einem Verband, der erklärte, die Regeln seien unklar.")]
+    [InlineData(QuoteKind.Indirect, "die Zahl der Unfälle gestiegen sei", "nach", "der",
+        "Die Debatte beruht auf einer Studie, nach der die Zahl der Unfälle gestiegen sei.")]
+    // "wonach": the phrase before the comma is the source
+    [InlineData(QuoteKind.Indirect, "in der Nacht Schüsse gefallen seien", "wonach", "Berichte",
+        "Am Morgen gab es Berichte, wonach in der Nacht Schüsse gefallen seien.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
