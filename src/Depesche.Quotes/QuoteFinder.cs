@@ -215,7 +215,8 @@ internal sealed class QuoteFinder
             int before = v - 1;
             // Why: "… der Sendung „Tagesschau“ meldete der Sender, dass …": a quoted title before the verb is no message.
             bool titleBefore = IsQuoteMark(before) && _directOf[before] >= 0 && _direct[_directOf[before]].Close == before && !Speechlike(_directOf[before]);
-            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
+            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _)
+                && !(Comma(before) && ClauseFollows(v + 1, last)))
             {
                 int msgEnd = Comma(before) ? before : v;
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
@@ -637,6 +638,23 @@ internal sealed class QuoteFinder
             Add(d);
             return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the cue clause from <paramref name="from"/> runs to a comma that opens a reported clause ("…, sagte am
+    /// Montag, es sei …", "…, erklärte, dass …"): then the cue's message follows it, and what stands before the cue is its
+    /// subject with an apposition ("Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte, …").
+    /// </summary>
+    private bool ClauseFollows(int from, int last)
+    {
+        int c = from;
+        while (c < last && !Comma(c) && !ClauseBreak(c) && _directOf[c] < 0) c++;
+        if (!Comma(c) || c + 2 >= last) return false;
+        int m = c + 1;
+        if (Is(m, Lex.Complementizer)) return true;
+        for (int i = m; i < last && i < m + 8 && !Comma(i); i++)
+            if (Is(i, Lex.Konj1) && Lower(i) || i > m && KonjGuess(i)) return true;
         return false;
     }
 
