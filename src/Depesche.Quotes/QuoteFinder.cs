@@ -268,6 +268,9 @@ internal sealed class QuoteFinder
             // "Eine Verschiebung bezeichnete Conze als fatal": a bare name after the verb is the subject when what stands
             // before it is a common noun phrase that names nobody who could speak.
             if (subjectBefore && !withAux && FrontedObject(subjStart, subjBeforeEnd, fin, b)) subjectBefore = false;
+            // "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte": a name and an apposition the phrase rules
+            // do not cover, closed by a comma right before the verb.
+            if (!subjectBefore && ApposedSubject(a, fin)) { subjectBefore = true; subjStart = a; subjBeforeEnd = fin - 1; }
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -911,6 +914,30 @@ internal sealed class QuoteFinder
         for (int i = rel + 1; i < v; i++)
             if (ClauseBreak(i) || _directOf[i] >= 0 || Tx(i, "man") || Tx(i, "er") || Tx(i, "sie") || Tx(i, "es") || Tx(i, "wir") || Tx(i, "ich")) return false;
         return true;
+    }
+
+    /// <summary>
+    /// Whether [a, v) is "Name, apposition," before the verb <paramref name="v"/>: it opens with a name or a determiner and
+    /// a noun, its first comma follows a capitalised word, it closes with a comma, and it holds no clause of its own
+    /// (no verb form the lexicon knows, no quote, no relative pronoun after a comma).
+    /// </summary>
+    private bool ApposedSubject(int a, int v)
+    {
+        if (v - a < 4 || !Comma(v - 1) || !(Cap(a) || Is(a, Lex.Determiner))) return false;
+        if (Is(a, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Anaphor | Lex.Coord)) return false;
+        foreach (var w in Subordinators) if (Tx(a, w)) return false;
+        int first = -1;
+        for (int i = a; i < v - 1; i++)
+        {
+            if (_directOf[i] >= 0 && !SkippableTitle(i) || EndPunct(i) || Tx(i, ":") || Tx(i, ";")) return false;
+            if (Is(i, Lex.Verbish | Lex.Cue | Lex.Konj1 | Lex.Konj2) && Lower(i)) return false;
+            if (Comma(i))
+            {
+                if (first < 0) first = i;
+                if (RelativeStart(i + 1) || Is(i + 1, Lex.Complementizer | Lex.WhWord)) return false;
+            }
+        }
+        return first > a && Cap(first - 1) && NounPhrase(a, first) == first;
     }
 
     private bool FrontedObject(int first, int end, int fin, int b)

@@ -120,6 +120,9 @@ public class QuoteRuleTests
     // "wonach": the phrase before the comma is the source
     [InlineData(QuoteKind.Indirect, "in der Nacht Schüsse gefallen seien", "wonach", "Berichte",
         "Am Morgen gab es Berichte, wonach in der Nacht Schüsse gefallen seien.")]
+    // a name with an apposition the phrase rules do not parse, before a cue whose clause follows: no "MSG, sagte X"
+    [InlineData(QuoteKind.Indirect, "es sei unfassbar", "sagte", "Anna Roth, seit 2019 Leiterin der Feuerwehr",
+        "Anna Roth, seit 2019 Leiterin der Feuerwehr, sagte am Abend, es sei unfassbar.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
