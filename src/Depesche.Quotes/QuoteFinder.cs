@@ -271,6 +271,10 @@ internal sealed class QuoteFinder
             // "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte": a name and an apposition the phrase rules
             // do not cover, closed by a comma right before the verb.
             if (!subjectBefore && ApposedSubject(a, fin)) { subjectBefore = true; subjStart = a; subjBeforeEnd = fin - 1; }
+            // "Er verständigte die Polizei und teilte mit, dass …": a cue verb coordinated with an earlier verb shares its subject.
+            bool shared = false;
+            if (!subjectBefore && !withAux && fin - 1 > a && Is(fin - 1, Lex.Coord) && ClauseSubject(a, fin - 1, out int cs, out int ce))
+            { subjectBefore = shared = true; subjStart = cs; subjBeforeEnd = ce; }
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -361,7 +365,7 @@ internal sealed class QuoteFinder
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
             // Why: "Der Senatssprecher kritisierte den Kurs:" introduces the message after the colon; the sentence itself is no message.
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -938,6 +942,53 @@ internal sealed class QuoteFinder
             }
         }
         return first > a && Cap(first - 1) && NounPhrase(a, first) == first;
+    }
+
+    /// <summary>
+    /// The subject of the main clause that starts at <paramref name="a"/> and ends before <paramref name="end"/>: the
+    /// phrase before its finite verb, or the phrase after the verb when an adverbial comes first ("Am Montag hatte die
+    /// Kommission …"). It must name someone: a pronoun or a phrase with a capitalised word that is no anaphor.
+    /// </summary>
+    private bool ClauseSubject(int a, int end, out int first, out int stop)
+    {
+        first = stop = -1;
+        int f = FocusBefore(a, end) ? a + 1 : a;
+        if (!Is(f, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Anaphor) && _directOf[f] < 0)
+        {
+            int np = NounPhrase(f, end);
+            if (np > f && np < end && Lower(np) && !Is(np, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Relative | Lex.Adverb))
+            {
+                first = f; stop = np;
+                return Speakerlike(first, stop);
+            }
+        }
+        for (int v = a + 1; v < end && v < a + 12; v++)
+        {
+            if (Comma(v) || _directOf[v] >= 0) return false;
+            if (!Lower(v) || !(Is(v, Lex.Verbish | Lex.Cue) || IsAuxiliary(v))) continue;
+            int k = v + 1;
+            while (k < end && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+            int np = NounPhrase(k, end);
+            if (np <= k) return false;
+            first = k; stop = np;
+            return Speakerlike(first, stop);
+        }
+        return false;
+    }
+
+    private bool IsAuxiliary(int i)
+    {
+        foreach (var x in Auxiliaries) if (T(i).Equals(x, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A noun phrase that can name a speaker: "er", "sie", or one with a capitalised noun or name that is no anaphor.</summary>
+    private bool Speakerlike(int first, int end)
+    {
+        if (end - first == 1 && Is(first, Lex.Pronoun)) return true;
+        for (int i = first; i < end; i++)
+            if (Cap(i) && !Is(i, Lex.Determiner | Lex.Anaphor) && _tok.KindOf(i) is TokenKind.Word or TokenKind.Abbreviation) return true;
+        return false;
     }
 
     private bool FrontedObject(int first, int end, int fin, int b)

@@ -123,6 +123,9 @@ public class QuoteRuleTests
     // a name with an apposition the phrase rules do not parse, before a cue whose clause follows: no "MSG, sagte X"
     [InlineData(QuoteKind.Indirect, "es sei unfassbar", "sagte", "Anna Roth, seit 2019 Leiterin der Feuerwehr",
         "Anna Roth, seit 2019 Leiterin der Feuerwehr, sagte am Abend, es sei unfassbar.")]
+    // a cue verb coordinated with an earlier verb shares its subject
+    [InlineData(QuoteKind.Indirect, "dass er bewaffnet sei", "teilte … mit", "Der Mann",
+        "Der Mann verständigte am Abend selbst die Polizei und teilte mit, dass er bewaffnet sei.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
