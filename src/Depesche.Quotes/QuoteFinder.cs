@@ -584,10 +584,26 @@ internal sealed class QuoteFinder
             var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
             d.Cue.Add(R(i, i + 1));
             if (gEnd > 0) SetSpeaker(d, g, gEnd);
+            else if (HeldBySubject(a, i) && ClauseSubject(a, i, out int cs, out int ce) && ce <= i) SetSpeaker(d, cs, ce);
             Add(d);
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the speech noun at <paramref name="i"/> is the main clause's object or predicate ("X vertritt die Ansicht,
+    /// …", "X ist der Auffassung, …", "X begründet das mit dem Argument, …"), so that the clause's subject holds it; not
+    /// when it stands in another prepositional phrase ("reagierte auf die Forderung, …"), in a subordinate clause, or first.
+    /// </summary>
+    private bool HeldBySubject(int a, int i)
+    {
+        int j = i - 1;
+        while (j > a && (Is(j, Lex.Determiner) || Adjectival(j))) j--;
+        if (j <= a || Comma(j) || ClauseBreak(j)) return false;
+        if (Is(j, Lex.Preposition) && !Tx(j, "mit")) return false;
+        for (int k = a; k < j; k++) if (Comma(k) || _directOf[k] >= 0) return false;
+        return true;
     }
 
     /// <summary>The end of a zu-infinitive clause starting at <paramref name="m"/> ("die Zusammenarbeit zu beenden"), or -1.</summary>

@@ -126,6 +126,9 @@ public class QuoteRuleTests
     // a cue verb coordinated with an earlier verb shares its subject
     [InlineData(QuoteKind.Indirect, "dass er bewaffnet sei", "teilte … mit", "Der Mann",
         "Der Mann verständigte am Abend selbst die Polizei und teilte mit, dass er bewaffnet sei.")]
+    // a speech noun the main clause holds as its object: the clause's subject is the speaker
+    [InlineData(QuoteKind.Indirect, "die Reform sei verfehlt", "Ansicht", "Der Verband der Lehrer",
+        "Der Verband der Lehrer vertritt weiterhin die Ansicht, die Reform sei verfehlt.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
@@ -144,6 +147,15 @@ public class QuoteRuleTests
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
+
+    [Fact]
+    public void A_speech_noun_in_a_prepositional_phrase_leaves_the_subject_out()
+    {
+        var a = QuoteTestKit.Analyse("Die Partei reagierte kühl auf die Forderung, die Gespräche sofort wieder aufzunehmen.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("die Gespräche sofort wieder aufzunehmen", a.MessageText(q));
+        Assert.True(q.Speaker.IsEmpty);
+    }
 
     [Theory]
     // a fronted object in the introducing sentence: the subject after the finite verb speaks
