@@ -160,6 +160,18 @@ internal static class Lexicon
         anregen;an;R;regt regen regte regten angeregt
         anprangern;an;R;prangert prangern prangerte prangerten angeprangert
         dokumentieren;-;R;dokumentiert dokumentieren dokumentierte dokumentierten
+        ausführen;aus;S;führt führen führte führten ausgeführt
+        erwähnen;-;S;erwähnt erwähnen erwähnte erwähnten
+        besagen;-;S;besagt besagen besagte besagten
+        erzählen;-;S;erzählt erzählen erzählte erzählten
+        vermelden;-;S;vermeldet vermelden vermeldete vermeldeten
+        darlegen;dar;S;legt legen legte legten dargelegt
+        bemerken;-;S;bemerkt bemerken bemerkte bemerkten
+        konstatieren;-;S;konstatiert konstatieren konstatierte konstatierten
+        bedauern;-;ST;bedauert bedauern bedauerte bedauerten
+        erwägen;-;ST;erwägt erwägen erwog erwogen
+        aussagen;aus;S;sagt sagen sagte sagten ausgesagt
+        plädieren;-;R;plädiert plädieren plädierte plädierten
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",
