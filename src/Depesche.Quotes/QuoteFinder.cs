@@ -365,7 +365,9 @@ internal sealed class QuoteFinder
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
             // Why: "Der Senatssprecher kritisierte den Kurs:" introduces the message after the colon; the sentence itself is no message.
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
+            // "Ihm drohen zehn Jahre Haft" is no threat anyone utters; "X drohte mit Y" is.
+            bool threat = verb.Lemma != "drohen" || HasToken(v + 1, stop, "mit");
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && threat && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -989,6 +991,12 @@ internal sealed class QuoteFinder
             first = k; stop = np;
             return Speakerlike(first, stop);
         }
+        return false;
+    }
+
+    private bool HasToken(int from, int to, string word)
+    {
+        for (int i = from; i < to && i < _n; i++) if (Tx(i, word)) return true;
         return false;
     }
 

@@ -104,6 +104,8 @@ public class QuoteRuleTests
     // a speech noun with a genitive speaker and a zu-infinitive
     [InlineData(QuoteKind.Indirect, "die Gespräche sofort wieder aufzunehmen", "Forderung", "des Vorsitzenden",
         "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, die Gespräche sofort wieder aufzunehmen, und vertagte sich.")]
+    [InlineData(QuoteKind.Reported, "Der Konzern drohte mit einer Klage.", "drohte", "Der Konzern",
+        "Der Konzern drohte mit einer Klage.")]
     // a fronted object: the pronoun after the verb is the speaker
     [InlineData(QuoteKind.Reported, "Eine Verschiebung der Wahl bezeichnete er als Fehler.", "bezeichnete", "er",
         "Eine Verschiebung der Wahl bezeichnete er als Fehler.")]
@@ -144,6 +146,8 @@ public class QuoteRuleTests
     [InlineData("Der Film „Im Westen nichts Neues“ gewann vier Preise.")]
     [InlineData("Nach dem Spiel fuhren die Fans nach Hause.")]
     [InlineData("Die Angaben der Behörde waren lückenhaft.")]
+    // "drohen" without "mit" is an impending sanction, not a threat someone utters
+    [InlineData("Dem Fahrer drohen nun bis zu zehn Jahre Haft.")]
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
