@@ -366,8 +366,10 @@ internal sealed class QuoteFinder
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
             // Why: "Der Senatssprecher kritisierte den Kurs:" introduces the message after the colon; the sentence itself is no message.
             // "Ihm drohen zehn Jahre Haft" is no threat anyone utters; "X drohte mit Y" is.
-            bool threat = verb.Lemma != "drohen" || HasToken(v + 1, stop, "mit");
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && threat && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
+            bool speechAct = verb.Lemma != "drohen" || HasToken(v + 1, stop, "mit");
+            // "Er wurde zu zehn Jahren Haft verurteilt" is a sentence passed, not a condemnation.
+            if (verb.Lemma == "verurteilen" && (HasToken(ClauseStartBefore(a, v), stop, "zu") || HasToken(ClauseStartBefore(a, v), stop, "zum") || HasToken(ClauseStartBefore(a, v), stop, "zur"))) speechAct = false;
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && speechAct && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -992,6 +994,13 @@ internal sealed class QuoteFinder
             return Speakerlike(first, stop);
         }
         return false;
+    }
+
+    /// <summary>The first token of the clause that holds <paramref name="v"/>: after the last comma before it, or the sentence start.</summary>
+    private int ClauseStartBefore(int a, int v)
+    {
+        for (int i = v - 1; i > a; i--) if (Comma(i) && _directOf[i] < 0) return i + 1;
+        return a;
     }
 
     private bool HasToken(int from, int to, string word)
