@@ -369,6 +369,8 @@ internal sealed class QuoteFinder
             bool speechAct = verb.Lemma != "drohen" || HasToken(v + 1, stop, "mit");
             // "Er wurde zu zehn Jahren Haft verurteilt" is a sentence passed, not a condemnation.
             if (verb.Lemma == "verurteilen" && (HasToken(ClauseStartBefore(a, v), stop, "zu") || HasToken(ClauseStartBefore(a, v), stop, "zum") || HasToken(ClauseStartBefore(a, v), stop, "zur"))) speechAct = false;
+            // "Sie äußerte sich zufrieden": that someone spoke, with nothing said; SpkAtt marks no event there.
+            if (verb.Lemma == "äußern" && Tx(v + 1, "sich")) speechAct = false;
             if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && speechAct && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);

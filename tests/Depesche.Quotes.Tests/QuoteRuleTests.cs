@@ -150,6 +150,8 @@ public class QuoteRuleTests
     [InlineData("Dem Fahrer drohen nun bis zu zehn Jahre Haft.")]
     // a court passing a sentence condemns nobody in words
     [InlineData("Das Landgericht verurteilte den Fahrer am Montag zu drei Jahren Haft.")]
+    // "sich äußern" with nothing said
+    [InlineData("Die Ministerin äußerte sich am Abend zufrieden über das Ergebnis.")]
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
