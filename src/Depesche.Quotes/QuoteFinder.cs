@@ -302,6 +302,19 @@ internal sealed class QuoteFinder
                 stop++;
             }
             bool hasObject = stop > k + (particle >= 0 ? 1 : 0) && !AllSkippable(k, stop);
+            // "Hier sparte der Bundespräsident nicht mit Kritik:" + „…“ as the next sentence: the colon hands the cue and its
+            // subject to the quote that follows.
+            if (Tx(stop, ":") && stop == b - 1 && b < _n && _directOf[b] >= 0 && _direct[_directOf[b]].Open == b && !Titlelike(_directOf[b]))
+            {
+                var d = NewDraft(s, verb, v, particle);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                int q = _directOf[b];
+                d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
+                AddChainIn(d, v + 1, stop);
+                Add(d);
+                done = true;
+                break;
+            }
             if (stop < last && (Comma(stop) || Tx(stop, ":") || _directOf[stop] >= 0))
             {
                 int m = Comma(stop) || Tx(stop, ":") ? stop + 1 : stop;

@@ -188,6 +188,15 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void A_cue_clause_closed_by_a_colon_hands_cue_and_subject_to_the_quote_in_the_next_sentence()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Nach ersten Gerüchten teilte dessen Stellvertreter am Abend mit :", "„ Er ruft uns morgen an . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("dessen Stellvertreter", a.SpeakerText(q));
+        Assert.Equal("teilte … mit", a.CueText(q));
+    }
+
+    [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
         var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
