@@ -1531,7 +1531,8 @@ internal sealed class QuoteFinder
         // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
         for (int i = a + 1; i < open - 1 && i < a + 8; i++)
         {
-            if (!Lower(i) || Is(i, Lex.Determiner | Lex.Preposition) || Adjectival(i)) continue;
+            // Why: "Hier sparte der Bundespräsident": a word in -e before a determiner is the finite verb, not an adjective.
+            if (!Lower(i) || Is(i, Lex.Determiner | Lex.Preposition) || Adjectival(i) && !(Is(i + 1, Lex.Determiner | Lex.Pronoun) && Lower(i + 1))) continue;
             int k = i + 1;
             while (k < open - 1 && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
             int e = NounPhrase(k, open - 1);

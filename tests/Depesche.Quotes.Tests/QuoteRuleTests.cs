@@ -197,6 +197,14 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void An_introducer_with_an_adverb_first_has_its_subject_after_the_verb()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Hier sparte der Bundespräsident auch nicht mit Kritik :", "„ Jeder sollte das wissen . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("der Bundespräsident", a.SpeakerText(q));
+    }
+
+    [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
         var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
