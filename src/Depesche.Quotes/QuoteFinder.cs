@@ -98,6 +98,8 @@ internal sealed class QuoteFinder
         FindDirect();
         // 2. Per sentence: verb cues (both orders), "wie X berichtete", "laut X", "X zufolge", "nach Angaben X", "hieß es".
         for (int s = 0; s < _sent.Count; s++) Sentence(s);
+        // 2b. "laut X", "nach Angaben X", "X zufolge" inside a relative or subordinate clause attribute that clause.
+        for (int s = 0; s < _sent.Count; s++) ClauseAttributions(s);
         // 3. Direct quotes left without a cue inherit the speaker of the quote just before them.
         AttachDirect();
         // 4. Konjunktiv sentences after a quote continue it (free indirect speech).
@@ -407,6 +409,8 @@ internal sealed class QuoteFinder
         {
             if (_directOf[i] >= 0) continue;
             if (RelativeAttribution(s, i, a, last)) return;
+            // Why: an attribution inside a relative or subordinate clause attributes that clause (ClauseAttributions).
+            if (i > a && SubordinateStart(a, i) >= 0 && (Is(i, Lex.Laut) || Tx(i, "nach") || Tx(i, "gemäß"))) continue;
             if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
             {
                 int np = NounPhrase(i + 1, last);
@@ -490,6 +494,76 @@ internal sealed class QuoteFinder
         else if (NounPhraseBack(a, i - 1) is int np && np >= 0) SetSpeaker(d, np, i - 1);
         Add(d);
         return true;
+    }
+
+    /// <summary>
+    /// "…, die nach dessen Angaben die Bombe enthalten sollte, …", "…, was sich nach Ansicht der Kritiker … niederschlägt",
+    /// "…, die ihrer Meinung nach zu Unrecht regiert": an attribution phrase inside a relative or subordinate clause
+    /// attributes that clause (from its first word to the next comma), unless a quote already covers it.
+    /// </summary>
+    private void ClauseAttributions(int s)
+    {
+        var span = _sent.TokensOf(s);
+        int a = span.First, b = span.End;
+        int last = EndPunct(b - 1) ? b - 1 : b;
+        for (int i = a + 1; i < last; i++)
+        {
+            if (_directOf[i] >= 0) continue;
+            int attrStart = i, attrEnd, sf, se;
+            if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
+            {
+                int np = NounPhrase(i + 1, last);
+                if (np <= i + 1) continue;
+                sf = i + 1; se = np; attrEnd = np;
+            }
+            else if ((Tx(i, "nach") || Tx(i, "gemäß")) && NounPhrase(i + 1, last) is int np && np > i + 1 && HasSourceNoun(i + 1, np))
+            {
+                sf = i + 1; se = np; attrEnd = np;
+            }
+            else if (Tx(i, "nach") && i - 2 >= a && SourceNoun(i - 1) && Is(i - 2, Lex.Determiner))
+            {
+                sf = i - 2; se = i; attrStart = i - 2; attrEnd = i + 1;   // "ihrer Meinung nach"
+            }
+            else if (Is(i, Lex.Zufolge) && NounPhraseBack(a, i) is int nb && nb >= 0)
+            {
+                sf = nb; se = i; attrStart = nb; attrEnd = i + 1;
+            }
+            else continue;
+            int f = SubordinateStart(a, attrStart);
+            if (f < 0) continue;
+            int e = attrEnd;
+            while (e < last && !Comma(e) && !Tx(e, ";") && !Tx(e, ":")) e++;
+            if (e - f < 4 || Covered(f, e)) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = f, End = e };
+            d.Cue.Add(R(i, i + 1));
+            SetSpeaker(d, sf, se);
+            Add(d);
+            i = e;
+        }
+    }
+
+    /// <summary>
+    /// The first word of the relative or subordinate clause that holds the phrase starting at <paramref name="at"/>
+    /// ("…, die nach dessen Angaben …", "…, was sich laut X …", "…, dass nach X …"), or -1 when it stands in a main clause.
+    /// </summary>
+    private int SubordinateStart(int a, int at)
+    {
+        int c = -1;
+        for (int k = at - 1; k > a; k--)
+        {
+            if (_directOf[k] >= 0 || EndPunct(k) || Tx(k, ":") || Tx(k, ";")) break;
+            if (Comma(k)) { c = k; break; }
+        }
+        if (c < 0 || c + 1 >= at) return -1;
+        int f = c + 1;
+        return RelativeStart(f) || Is(f, Lex.Relative) && Lower(f) || Is(f, Lex.Complementizer | Lex.WhWord) && Lower(f) ? f : -1;
+    }
+
+    /// <summary>Whether a live draft's message overlaps [first, end).</summary>
+    private bool Covered(int first, int end)
+    {
+        foreach (var d in _drafts) if (!d.Removed && d.First < end && d.End > first) return true;
+        return false;
     }
 
     /// <summary>"MSG, wie X berichtete." / "Wie X mitteilte, MSG.": the message is the main clause.</summary>

@@ -131,6 +131,9 @@ public class QuoteRuleTests
     // a speech noun the main clause holds as its object: the clause's subject is the speaker
     [InlineData(QuoteKind.Indirect, "die Reform sei verfehlt", "Ansicht", "Der Verband der Lehrer",
         "Der Verband der Lehrer vertritt weiterhin die Ansicht, die Reform sei verfehlt.")]
+    // an attribution inside a relative clause attributes that clause, not the sentence
+    [InlineData(QuoteKind.Indirect, "die nach Angaben der Ermittler eine Bombe enthalten sollte", "nach", "Angaben der Ermittler",
+        "Die Polizei fand am Bahnhof eine Tasche, die nach Angaben der Ermittler eine Bombe enthalten sollte.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
