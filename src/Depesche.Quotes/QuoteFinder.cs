@@ -39,6 +39,7 @@ internal sealed class QuoteFinder
         public bool Removed;
         public bool ViaOutlet;
         public bool Verbal;                   // cued by a speech verb or a clause-final "so"
+        public int CueSentence = -1;          // the sentence of a cue after the message ("MSG. Das schrieben X."), else -1
     }
 
     /// <summary>Per-token arrays reused by the finders of one thread; every slot below the token count is written before it is read.</summary>
@@ -369,7 +370,7 @@ internal sealed class QuoteFinder
                 if (old >= 0 && _drafts[old].Cue.Count == 0) _drafts[old].Removed = true;
                 if (old < 0 || _drafts[old].Removed)
                 {
-                    d.Kind = QuoteKind.Indirect; d.First = prev.First; d.End = prev.End; d.Sentence = s - 1;
+                    d.Kind = QuoteKind.Indirect; d.First = prev.First; d.End = prev.End; d.Sentence = s - 1; d.CueSentence = s;
                     AddChainIn(d, v + 1, last);
                     Add(d);
                     _sentenceDraft[s] = _drafts.Count - 1;
@@ -1553,8 +1554,9 @@ internal sealed class QuoteFinder
                 Add(d);
                 continue;
             }
-            // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“").
-            var prev = Previous(open, 2);
+            // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“");
+            // only from the sentence right before (two sentences back lost on the tune split).
+            var prev = Previous(open, 1);
             if (prev is not null)
             {
                 d.Cue.AddRange(prev.Cue);
@@ -1623,15 +1625,17 @@ internal sealed class QuoteFinder
         Draft? best = null;
         foreach (var d in _drafts)
             if (!d.Removed && d.End <= tok && d.SpkFirst >= 0 && (best is null || d.End > best.End)) best = d;
-        if (best is null || s - _tok.SentenceOf(best.End - 1) > sentences) return null;
+        // Why: "MSG. Das schrieben X. MSG2": a quote attributed by a later sentence reaches as far as that sentence.
+        if (best is null || s - Math.Max(_tok.SentenceOf(best.End - 1), best.CueSentence) > sentences) return null;
         return best;
     }
 
     // ---------- 4. free indirect speech ----------
 
-    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too, and one unattributed sentence may sit between.
+    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too; the quote continued must end in the sentence right
+    // before (allowing one unattributed sentence between lost on both splits once the other rules had grown).
     private const Lex FreeKonj = Lex.Konj2;
-    private const int FreeGap = 2;
+    private const int FreeGap = 1;
 
     private void FreeIndirect()
     {

@@ -375,6 +375,24 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void Free_indirect_speech_continues_only_the_quote_of_the_sentence_right_before()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Lage sei ruhig. Am Abend regnete es in der Stadt. Weitere Angriffe würden nicht erwartet.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("die Lage sei ruhig", a.MessageText(q));
+    }
+
+    [Fact]
+    public void A_quote_attributed_by_the_sentence_after_it_is_continued_after_that_sentence()
+    {
+        var a = QuoteTestKit.Analyse("Die Regierung plane neue Sanktionen. Das schrieb die Zeitung \"Politico\". Ein Treffen werde nicht erwartet.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("Ein Treffen werde nicht erwartet.", a.MessageText(qs[1]));
+        Assert.Equal(a.SpeakerText(qs[0]), a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
     public void A_quote_sentence_after_an_attributed_quote_inherits_the_attribution()
     {
         var a = QuoteTestKit.Analyse("Die Delegation sei unterwegs, teilte Präsidentin Sandu mit. \"Wir landen am Abend.\"");
