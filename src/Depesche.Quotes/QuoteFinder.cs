@@ -578,13 +578,15 @@ internal sealed class QuoteFinder
             while (w1 < last && w1 < w + 3 && Is(w1, Lex.Adverb) && Lower(w1)) w1++;
             int np = NounPhrase(w1, last);
             if (np <= w1) continue;
-            int v = np;
-            while (v < last && v < np + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
-            if (!Is(v, Lex.Cue) && Is(np, Lex.Preposition | Lex.Adverb))
+            // "Wie Steve Marshall, Sprecher der UN in Birma, in Bangkok mitteilte": the comma closing an apposition.
+            int after = Comma(np) && HasCommaBetween(w1, np) ? np + 1 : np;
+            int v = after;
+            while (v < last && v < after + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
+            if (!Is(v, Lex.Cue) && Is(after, Lex.Preposition | Lex.Adverb))
             {
                 // "wie der Minister am Dienstag in Hannover erklärte,": a few adverbials before a clause-final cue.
-                int u = np;
-                while (u < last && u < np + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
+                int u = after;
+                while (u < last && u < after + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
                 if (Is(u, Lex.Cue) && (ClauseBreak(u + 1) || u + 1 >= last)) v = u;
             }
             if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb) && !ResolveVerbParticleBefore(v, out verb)) continue;

@@ -134,6 +134,9 @@ public class QuoteRuleTests
     // an attribution inside a relative clause attributes that clause, not the sentence
     [InlineData(QuoteKind.Indirect, "die nach Angaben der Ermittler eine Bombe enthalten sollte", "nach", "Angaben der Ermittler",
         "Die Polizei fand am Bahnhof eine Tasche, die nach Angaben der Ermittler eine Bombe enthalten sollte.")]
+    // "wie" + a speaker with an apposition closed by a comma
+    [InlineData(QuoteKind.Indirect, "bleibt die Brücke gesperrt", "Wie … mitteilte", "Anna Roth, Sprecherin der Stadtwerke",
+        "Wie Anna Roth, Sprecherin der Stadtwerke, am Abend mitteilte, bleibt die Brücke gesperrt.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
