@@ -289,6 +289,9 @@ internal sealed class QuoteFinder
                 if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
             }
             if (withAux) k = v + 1;
+            // "In dem Bericht heißt es, …", "Im Bericht heißt es, …": the document named before "heißt es" is the source.
+            if (subjFirst < 0 && (verb.Flags & CueFlags.NoSubject) != 0 && Tx(fin + 1, "es") && PassiveAgent(a, fin, out int hf, out int he) && !Tx(hf, "von") && !Tx(hf, "vom"))
+            { subjFirst = hf; subjEnd = he; }
             if (withAux && IsWerden(fin) && IsParticiple(v))
             {
                 // Passive ("Es wird vermutet, dass …", "Klien wurde vorgeworfen, …"): the subject is not the speaker;

@@ -137,6 +137,9 @@ public class QuoteRuleTests
     // "wie" + a speaker with an apposition closed by a comma
     [InlineData(QuoteKind.Indirect, "bleibt die Brücke gesperrt", "Wie … mitteilte", "Anna Roth, Sprecherin der Stadtwerke",
         "Wie Anna Roth, Sprecherin der Stadtwerke, am Abend mitteilte, bleibt die Brücke gesperrt.")]
+    // "In dem Bericht heißt es": the document is the source
+    [InlineData(QuoteKind.Indirect, "die Lage sei ernst", "heißt … es", "dem Bericht der Kommission",
+        "In dem Bericht der Kommission heißt es, die Lage sei ernst.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
