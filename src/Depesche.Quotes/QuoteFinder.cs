@@ -1152,6 +1152,9 @@ internal sealed class QuoteFinder
         if (from >= v) return false;
         // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
         if (FocusBefore(from, v)) from++;
+        // "Dieser bestätigte, dass …", "Letztere erklärte, …": a demonstrative pronoun is the subject when no other follows the verb.
+        if (v == from + 1 && (Tx(from, "Dieser") || Tx(from, "Diese") || Tx(from, "Jener") || Tx(from, "Letzterer") || Tx(from, "Letztere"))
+            && !(Cap(v + 1) || Is(v + 1, Lex.Determiner | Lex.Pronoun))) return true;
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;

@@ -140,6 +140,9 @@ public class QuoteRuleTests
     // "In dem Bericht heißt es": the document is the source
     [InlineData(QuoteKind.Indirect, "die Lage sei ernst", "heißt … es", "dem Bericht der Kommission",
         "In dem Bericht der Kommission heißt es, die Lage sei ernst.")]
+    // a demonstrative pronoun as the subject
+    [InlineData(QuoteKind.Indirect, "dass er am Abend Schüsse gehört habe", "bestätigte", "Dieser",
+        "Dieser bestätigte, dass er am Abend Schüsse gehört habe.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
