@@ -201,7 +201,11 @@ internal static class Lexicon
         "davon", "darauf", "daran", "dabei", "hierzu", "hierbei", "dort", "hier", "so", "ja", "doch", "stets", "immer", "kürzlich", "vergangene",
         "vergangenen", "morgen", "zugleich", "gleichzeitig", "indes", "indessen", "unterdessen", "wieder", "lediglich", "nur", "kategorisch", "hingegen", "offiziell", "sinngemäß", "anschließend", "derzeit", "daraufhin", "dennoch",
         "trotzdem", "ebenso", "weiterhin", "ausserdem", "nämlich", "insgesamt", "zwar", "vielmehr", "stattdessen", "erst", "wohl", "bald", "kaum", "gern", "gerne",
-        "mittlerweile", "letztlich", "damit", "darin", "dadurch", "danach", "davor", "daher", "da", "zuvor", "dafür", "dagegen", "darum", "somit", "folglich", "ebenfalls", "schließlich", "endlich", "plötzlich", "übereinstimmend", "gemeinsam", "öffentlich", "einst", "laut"];
+        "mittlerweile", "letztlich", "damit", "darin", "dadurch", "danach", "davor", "daher", "da", "zuvor", "dafür", "dagegen", "darum", "somit", "folglich", "ebenfalls", "schließlich", "endlich", "plötzlich", "übereinstimmend", "gemeinsam", "öffentlich", "einst", "laut",
+        "tatsächlich", "überraschend", "überraschenderweise", "insbesondere", "gegenwärtig", "vermutlich", "möglicherweise", "wahrscheinlich",
+        "ursprünglich", "letztendlich", "schlussendlich", "grundsätzlich", "gleichwohl", "anfangs", "erstmals", "zuerst", "zwischenzeitlich",
+        "sodann", "eigentlich", "immerhin", "jedenfalls", "keineswegs", "natürlich", "selbstverständlich", "offenkundig",
+        "zumindest", "mindestens", "besonders", "deutlich", "kurz", "neuerdings", "anscheinend", "scheinbar", "vorgestern", "übermorgen", "heuer"];
     private static readonly string[] WhWords = ["wann", "wer", "wo", "warum", "wie", "was", "welche", "welcher", "welches", "welchen", "weshalb",
         "wieso", "inwieweit", "wohin", "woher", "weswegen", "wen", "wem", "wieviel", "wieviele", "worauf", "worüber", "womit"];
     private static readonly string[] Outlets = ["Medien", "Medienberichten", "Medienbericht", "Zeitung", "Zeitungen", "Blatt", "Magazin", "Nachrichtenmagazin",

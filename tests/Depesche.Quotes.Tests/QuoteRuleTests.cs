@@ -143,6 +143,9 @@ public class QuoteRuleTests
     // a demonstrative pronoun as the subject
     [InlineData(QuoteKind.Indirect, "dass er am Abend Schüsse gehört habe", "bestätigte", "Dieser",
         "Dieser bestätigte, dass er am Abend Schüsse gehört habe.")]
+    // a sentence adverb first: the subject follows the verb
+    [InlineData(QuoteKind.Reported, "Überraschend kritisierte der Verband die Pläne der Regierung.", "kritisierte", "der Verband",
+        "Überraschend kritisierte der Verband die Pläne der Regierung.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
