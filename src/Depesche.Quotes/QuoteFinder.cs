@@ -200,7 +200,7 @@ internal sealed class QuoteFinder
         var span = _sent.TokensOf(s);
         int a = span.First, b = span.End;
         if (b - a < 3) return;
-        int last = EndPunct(b - 1) ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
+        int last = EndPunct(b - 1) || Tx(b - 1, ":") || Tx(b - 1, ";") ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
         bool done = false;
         if (WieClause(s, a, last)) return;
         if (SoClause(s, a, last)) return;

@@ -220,6 +220,14 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void A_colon_that_ends_the_sentence_is_not_part_of_the_indirect_message()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Der Trainer sagte , die Mannschaft sei gestärkt :", "„ Wir haben viel gelernt . “");
+        var q = a.Get<Layer<Quote>>(LayerName.Quotes).Items.First(x => x.Kind == QuoteKind.Indirect);
+        Assert.Equal("die Mannschaft sei gestärkt", a.MessageText(q));
+    }
+
+    [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
         var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
