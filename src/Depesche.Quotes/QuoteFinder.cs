@@ -349,6 +349,14 @@ internal sealed class QuoteFinder
                     }
                     AddChainIn(d, v + 1, stop);
                     Add(d);
+                    // "X erklärte, A sei B, und kündigte an, C zu tun": a second cue coordinated after the message ends it, and
+                    // the scan goes on from there for that cue's own message.
+                    if (!negated && CoordinatedCue(m, last, b) is int cut && cut > m + 1)
+                    {
+                        d.End = cut;
+                        v = Comma(cut) ? cut + 1 : cut;
+                        continue;
+                    }
                     done = true;
                     break;
                 }
@@ -761,6 +769,22 @@ internal sealed class QuoteFinder
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Where a message that starts at <paramref name="m"/> ends because a main-clause cue verb is coordinated after it
+    /// ("…, und kündigte an, …", "… und warnte vor …"): the comma or "und" before that verb, or -1.
+    /// </summary>
+    private int CoordinatedCue(int m, int last, int b)
+    {
+        for (int p = m + 2; p + 1 < last; p++)
+        {
+            if (_directOf[p] >= 0 || !Is(p, Lex.Coord) || !Tx(p, "und") || !Lower(p + 1) || !Is(p + 1, Lex.Cue)) continue;
+            if (!ResolveVerb(p + 1, b, out _, out int particle)) continue;
+            if (ClauseBreak(p + 2) && particle != p + 2) continue;
+            return Comma(p - 1) ? p - 1 : p;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -228,6 +228,18 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void A_second_cue_coordinated_after_a_message_ends_it_and_has_its_own()
+    {
+        var a = QuoteTestKit.Analyse("Die Abgeordnete erklärte, die Reform sei gescheitert, und kündigte an, gegen das Gesetz zu klagen.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("die Reform sei gescheitert", a.MessageText(qs[0]));
+        Assert.Equal("gegen das Gesetz zu klagen", a.MessageText(qs[1]));
+        Assert.Equal("kündigte … an", a.CueText(qs[1]));
+        Assert.Equal("Die Abgeordnete", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
         var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
