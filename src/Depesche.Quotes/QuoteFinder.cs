@@ -1685,7 +1685,8 @@ internal sealed class QuoteFinder
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich"))
+                // Why: "habe ich", "ich plane": a first-person present indicative looks like Konjunktiv I.
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich") && !Tx(i + 1, "ich"))
                 {
                     konj = true;
                     if (Is(i, Lex.Konj1)) { konj1 = true; break; }

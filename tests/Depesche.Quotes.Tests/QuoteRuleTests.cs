@@ -167,6 +167,8 @@ public class QuoteRuleTests
     [InlineData("Das Landgericht verurteilte den Fahrer am Montag zu drei Jahren Haft.")]
     // "sich äußern" with nothing said
     [InlineData("Die Ministerin äußerte sich am Abend zufrieden über das Ergebnis.")]
+    // a first-person present indicative is no Konjunktiv I
+    [InlineData("Der Regisseur dreht einen Film in Berlin. Dort habe ich viel über Licht gelernt.")]
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
