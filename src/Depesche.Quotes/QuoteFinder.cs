@@ -1694,7 +1694,7 @@ internal sealed class QuoteFinder
                 // Reportative "sollen": "Er soll resistent sein", "Es soll zu Einsätzen gekommen sein".
                 if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
             }
-            if (!konj || span.Count < 4) { run = null; continue; }
+            if (!konj || span.Count < 4 || FirstPerson(span.First, span.End)) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
             {
                 run.End = span.End;
@@ -1721,6 +1721,14 @@ internal sealed class QuoteFinder
             added.Add(run);
             _drafts.Add(run);
         }
+    }
+
+    /// <summary>Whether a sentence speaks in the first person singular outside quotation marks: an interview answer, not a report.</summary>
+    private bool FirstPerson(int first, int end)
+    {
+        for (int i = first; i < end; i++)
+            if (_directOf[i] < 0 && (Tx(i, "ich") || Tx(i, "Ich"))) return true;
+        return false;
     }
 
     /// <summary>"soll … gewesen sein", "sollen … geholfen haben": "sollen" with a perfect infinitive reports a claim.</summary>

@@ -169,6 +169,7 @@ public class QuoteRuleTests
     [InlineData("Die Ministerin äußerte sich am Abend zufrieden über das Ergebnis.")]
     // a first-person present indicative is no Konjunktiv I
     [InlineData("Der Regisseur dreht einen Film in Berlin. Dort habe ich viel über Licht gelernt.")]
+    [InlineData("Der Regisseur dreht einen Film in Berlin. Ich arbeite mit ihm und plane einen Kurzfilm.")]
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
