@@ -1247,6 +1247,9 @@ internal sealed class QuoteFinder
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
             { j += 2; open = true; continue; }   // "Ursula von der Leyen"
+            // "Jane Greaves von der Universität", "ein Beamter aus dem Weißen Haus": membership and origin attach.
+            if (head && !open && (Tx(j, "von") || Tx(j, "aus")) && Is(j + 1, Lex.Determiner) && Lower(j + 1) && !Tx(j + 1, "ein") && j + 2 < limit && (Cap(j + 2) || Adjectival(j + 2) || IsQuoteMark(j + 2)))
+            { j += 2; open = true; continue; }
             if (head && !open && NameParticles(j, limit) is int np && np > j) { j = np; open = true; continue; }   // "Thomas de Maizière", "Abdalla al Badri"
             // "Ärzte ohne Grenzen", "Reporter ohne Grenzen": an organisation's name with a preposition inside.
             if (head && !open && Tx(j, "ohne") && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) && j + 1 < limit) { j++; open = true; continue; }

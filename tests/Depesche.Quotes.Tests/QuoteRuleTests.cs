@@ -146,6 +146,9 @@ public class QuoteRuleTests
     // a sentence adverb first: the subject follows the verb
     [InlineData(QuoteKind.Reported, "Überraschend kritisierte der Verband die Pläne der Regierung.", "kritisierte", "der Verband",
         "Überraschend kritisierte der Verband die Pläne der Regierung.")]
+    // "von der" + noun: membership belongs to the speaker's phrase
+    [InlineData(QuoteKind.Indirect, "Der Komet sei gut zu sehen", "sagte", "Jane Greaves von der Universität Oxford",
+        "Der Komet sei gut zu sehen, sagte Jane Greaves von der Universität Oxford.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
