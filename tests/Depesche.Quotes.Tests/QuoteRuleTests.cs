@@ -146,9 +146,11 @@ public class QuoteRuleTests
     // a sentence adverb first: the subject follows the verb
     [InlineData(QuoteKind.Reported, "Überraschend kritisierte der Verband die Pläne der Regierung.", "kritisierte", "der Verband",
         "Überraschend kritisierte der Verband die Pläne der Regierung.")]
-    // "von der" + noun: membership belongs to the speaker's phrase
+    // "von der" / "aus dem" + noun: membership and origin belong to the speaker's phrase
     [InlineData(QuoteKind.Indirect, "Der Komet sei gut zu sehen", "sagte", "Jane Greaves von der Universität Oxford",
         "Der Komet sei gut zu sehen, sagte Jane Greaves von der Universität Oxford.")]
+    [InlineData(QuoteKind.Indirect, "Die Zahlen seien geschönt", "sagte", "ein Mitarbeiter aus dem Ministerium",
+        "Die Zahlen seien geschönt, sagte ein Mitarbeiter aus dem Ministerium.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
