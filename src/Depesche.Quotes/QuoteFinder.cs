@@ -1356,6 +1356,13 @@ internal sealed class QuoteFinder
         int lastHeadEnd = i;
         while (j < limit)
         {
+            // "der Sprecher der so genannten „EVAC-Ambulanz“": a quoted name inside the apposition.
+            if (_directOf[j] >= 0 && _direct[_directOf[j]].Open == j)
+            {
+                int close = _direct[_directOf[j]].Close;
+                if (close - j - 1 is >= 1 and <= 5 && close < limit && Titlelike(_directOf[j])) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
+                break;
+            }
             if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break; open = true; j++; continue; }
             if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
             if ((Cap(j) || NameToken(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))

@@ -151,6 +151,9 @@ public class QuoteRuleTests
         "Der Komet sei gut zu sehen, sagte Jane Greaves von der Universität Oxford.")]
     [InlineData(QuoteKind.Indirect, "Die Zahlen seien geschönt", "sagte", "ein Mitarbeiter aus dem Ministerium",
         "Die Zahlen seien geschönt, sagte ein Mitarbeiter aus dem Ministerium.")]
+    // a quoted name inside an apposition
+    [InlineData(QuoteKind.Indirect, "Die Verletzten seien außer Lebensgefahr", "sagte", "Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“",
+        "Die Verletzten seien außer Lebensgefahr, sagte Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
