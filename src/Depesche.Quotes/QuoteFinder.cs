@@ -1235,7 +1235,7 @@ internal sealed class QuoteFinder
             }
             // "Angaben libanesischer Sicherheitskreise", "Einschätzung politischer Beobachter": a genitive plural without article.
             if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
-            if ((Cap(j) || HyphenNoun(j) || NameToken(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
+            if ((Cap(j) || HyphenNoun(j) || NameToken(j) || Is(j, Lex.Agency)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
@@ -1244,6 +1244,9 @@ internal sealed class QuoteFinder
             if ((open || !head) && Adjectival(j)) { open = true; j++; continue; }
             if (open && ExtendedAttribute(j, limit) is int ea && ea > j) { j = ea; continue; }
             if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im") || Tx(j, "vom")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || (Tx(j, "im") || Tx(j, "vom")) && Cap(j + 1)))
+            { j++; open = true; continue; }
+            // "ein Artikel von „BBC News“", "Johanna Moser vom „Queer Beograd Kollektiv“": a quoted name after "von".
+            if (head && !open && (Tx(j, "von") || Tx(j, "vom")) && QuotedNameAt(j + 1, limit))
             { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
             { j += 2; open = true; continue; }   // "Ursula von der Leyen"
@@ -1321,6 +1324,11 @@ internal sealed class QuoteFinder
         foreach (var p in Particles) if (Tx(k, p)) return true;
         return Tx(k, "der") && k > 0 && (Tx(k - 1, "van") || Tx(k - 1, "von"));
     }
+
+    /// <summary>Whether a short quoted name ("Politico", „BBC News“) opens at <paramref name="j"/> and closes before <paramref name="limit"/>.</summary>
+    private bool QuotedNameAt(int j, int limit) =>
+        j < limit && _directOf[j] >= 0 && _direct[_directOf[j]].Open == j && _direct[_directOf[j]].Close < limit
+        && _direct[_directOf[j]].Close - j - 1 is >= 1 and <= 5 && Titlelike(_directOf[j]);
 
     /// <summary>An article that can open an apposition: ", der Sprecher", ", ein Anwalt", ", dem Dekan".</summary>
     private bool ApposArticle(int j) => Tx(j, "der") || Tx(j, "die") || Tx(j, "ein") || Tx(j, "eine") || Tx(j, "einer") || Tx(j, "einem") || Tx(j, "dem");

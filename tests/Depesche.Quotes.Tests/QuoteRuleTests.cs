@@ -154,6 +154,11 @@ public class QuoteRuleTests
     // a quoted name inside an apposition
     [InlineData(QuoteKind.Indirect, "Die Verletzten seien außer Lebensgefahr", "sagte", "Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“",
         "Die Verletzten seien außer Lebensgefahr, sagte Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“.")]
+    // a quoted name after "vom", and a lower-case agency name
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "sagte", "Anna Berg vom „Roten Kreuz Bayern“",
+        "Die Lage sei ruhig, sagte Anna Berg vom „Roten Kreuz Bayern“.")]
+    [InlineData(QuoteKind.Indirect, "wurden zwei Menschen verletzt", "Nach", "Angaben der Agenturen dpa und AFP",
+        "Nach Angaben der Agenturen dpa und AFP wurden zwei Menschen verletzt.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
