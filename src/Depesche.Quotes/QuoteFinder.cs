@@ -827,9 +827,30 @@ internal sealed class QuoteFinder
             }
             // "geht davon aus": particle followed by nothing else but the clause end.
         }
+        // "teilte der Direktor der Behörde, Bagus Puruhito, mit.": an apposition between commas before the particle.
+        if (Comma(clauseEnd) && ApposedParticle(clauseEnd, sentEnd) is int pe && pe > 0)
+            foreach (var id in ids)
+                if (Lexicon.CueVerbs[id].Particle is { } pt && T(pe).Equals(pt, StringComparison.OrdinalIgnoreCase))
+                {
+                    verb = Lexicon.CueVerbs[id];
+                    particle = pe;
+                    return true;
+                }
         if (plain is null) return false;
         verb = plain;
         return true;
+    }
+
+    /// <summary>
+    /// After a comma at <paramref name="c"/>: ", Name, PARTICLE" closing the clause ("…, Bagus Puruhito, mit."), the
+    /// particle's index, or -1. The apposition is a capitalised phrase of a few words with no verb.
+    /// </summary>
+    private int ApposedParticle(int c, int sentEnd)
+    {
+        int k = c + 1;
+        while (k < sentEnd && k < c + 8 && !ClauseBreak(k) && _directOf[k] < 0 && !(Lower(k) && Is(k, Lex.Verbish | Lex.Cue | Lex.Complementizer | Lex.Relative))) k++;
+        if (k == c + 1 || !Comma(k) || k + 1 >= sentEnd || !Lower(k + 1) || !Cap(c + 1)) return -1;
+        return k + 2 >= sentEnd || ClauseBreak(k + 2) ? k + 1 : -1;
     }
 
     /// <summary>"wie X bekannt gab": a separable verb in a subordinate clause whose particle stands right before it, apart.</summary>

@@ -159,6 +159,9 @@ public class QuoteRuleTests
         "Die Lage sei ruhig, sagte Anna Berg vom „Roten Kreuz Bayern“.")]
     [InlineData(QuoteKind.Indirect, "wurden zwei Menschen verletzt", "Nach", "Angaben der Agenturen dpa und AFP",
         "Nach Angaben der Agenturen dpa und AFP wurden zwei Menschen verletzt.")]
+    // a separable verb whose particle follows an apposition between commas
+    [InlineData(QuoteKind.Indirect, "Es habe kein Notsignal gegeben", "teilte … mit", "der Direktor der Behörde, Bagus Puruhito",
+        "Es habe kein Notsignal gegeben, teilte der Direktor der Behörde, Bagus Puruhito, mit.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
