@@ -172,6 +172,7 @@ internal static class Lexicon
         erwägen;-;ST;erwägt erwägen erwog erwogen
         aussagen;aus;S;sagt sagen sagte sagten ausgesagt
         plädieren;-;R;plädiert plädieren plädierte plädierten
+        entscheiden;-;S;entscheidet entscheiden entschied entschieden
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",

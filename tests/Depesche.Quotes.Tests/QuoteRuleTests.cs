@@ -162,6 +162,9 @@ public class QuoteRuleTests
     // a separable verb whose particle follows an apposition between commas
     [InlineData(QuoteKind.Indirect, "Es habe kein Notsignal gegeben", "teilte … mit", "der Direktor der Behörde, Bagus Puruhito",
         "Es habe kein Notsignal gegeben, teilte der Direktor der Behörde, Bagus Puruhito, mit.")]
+    // a court's decision renders its content
+    [InlineData(QuoteKind.Indirect, "dass die Verordnung nichtig ist", "entschieden", "Das Gericht",
+        "Das Gericht hat am Freitag entschieden, dass die Verordnung nichtig ist.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
