@@ -413,6 +413,8 @@ internal sealed class QuoteFinder
 
         // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
         if (DassFallback(s, a, last)) return;
+        // "Im Mai wurde bekannt, dass …", "Wie gestern bekannt wurde, …": news made known by nobody named.
+        if (BecameKnown(s, a, last)) return;
         // "die Forderung des Vorsitzenden, auf die SPD zuzugehen": a speech noun with its clause.
         if (NominalCue(s, a, last)) return;
 
@@ -575,6 +577,35 @@ internal sealed class QuoteFinder
     private bool Covered(int first, int end)
     {
         foreach (var d in _drafts) if (!d.Removed && d.First < end && d.End > first) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "bekannt werden": "Im Mai wurde bekannt, dass MSG" (the clause after the comma) and "Wie gestern bekannt wurde, MSG"
+    /// (the main clause after it) are indirect speech without a speaker.
+    /// </summary>
+    private bool BecameKnown(int s, int a, int last)
+    {
+        for (int i = a + 1; i + 2 < last; i++)
+        {
+            if (!Tx(i, "bekannt") || _directOf[i] >= 0) continue;
+            bool werdenBefore = Tx(i - 1, "wurde") || Tx(i - 1, "wurden") || Tx(i - 1, "wird") || Tx(i - 1, "ist") || Tx(i - 1, "war") || Tx(i - 1, "schon") && (Tx(i - 2, "war") || Tx(i - 2, "ist"));
+            bool werdenAfter = Tx(i + 1, "wurde") || Tx(i + 1, "geworden") || Tx(i + 1, "wird");
+            int c = werdenAfter ? i + 2 : i + 1;
+            if (Tx(c, "ist") || Tx(c, "war")) c++;
+            if (!(werdenBefore || werdenAfter) || !Comma(c) || c + 2 >= last) continue;
+            int m = c + 1, end;
+            int w = i - 1;
+            while (w > a && Is(w, Lex.Adverb)) w--;
+            if (werdenAfter && w == a && Is(a, Lex.Wie)) end = last;    // "Wie gestern bekannt wurde, MSG"
+            else if (werdenBefore && Is(m, Lex.Complementizer)) end = ClauseEnd(m, last);
+            else continue;
+            if (end - m < 3) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+            d.Cue.Add(R(i, i + 1));
+            Add(d);
+            return true;
+        }
         return false;
     }
 

@@ -261,6 +261,17 @@ public class QuoteRuleTests
         Assert.Equal("Die Abgeordnete", a.SpeakerText(qs[1]));
     }
 
+    [Theory]
+    [InlineData("Im Mai wurde bekannt, dass der Konzern seine Sparte verkauft.", "dass der Konzern seine Sparte verkauft")]
+    [InlineData("Wie gestern bekannt wurde, befindet sich unter den Opfern ein Kind.", "befindet sich unter den Opfern ein Kind")]
+    public void What_became_known_is_indirect_speech_without_speaker(string text, string message)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(message, a.MessageText(q));
+        Assert.True(q.Speaker.IsEmpty);
+    }
+
     [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
