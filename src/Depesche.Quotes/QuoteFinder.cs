@@ -782,7 +782,10 @@ internal sealed class QuoteFinder
             // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
             // "…, so Müller weiter:" introduces a direct quote in the next sentence.
             bool colon = Tx(np, ":") || Tx(np, "weiter") && Tx(np + 1, ":");
-            if (np != last && !colon && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
+            // "…, so Guttenberg wörtlich.", "…, so der Sprecher abschließend.": adverbs may close the clause.
+            int after = np;
+            while (after < last && Is(after, Lex.Adverb) && Lower(after)) after++;
+            if (np != last && !colon && !(after == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
             var d = new Draft { Sentence = s, Verbal = true };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);

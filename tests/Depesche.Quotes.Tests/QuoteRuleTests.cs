@@ -165,6 +165,9 @@ public class QuoteRuleTests
     // a court's decision renders its content
     [InlineData(QuoteKind.Indirect, "dass die Verordnung nichtig ist", "entschieden", "Das Gericht",
         "Das Gericht hat am Freitag entschieden, dass die Verordnung nichtig ist.")]
+    // clause-final "so" + speaker + adverb
+    [InlineData(QuoteKind.Direct, "„Das reicht nicht“", "so", "Müller",
+        "„Das reicht nicht“, so Müller wörtlich.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
