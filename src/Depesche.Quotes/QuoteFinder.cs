@@ -230,7 +230,7 @@ internal sealed class QuoteFinder
                     // "hieß es (weiter) aus Regierungskreisen": the circle is the speaker.
                     int p = spk0 + 1;
                     while (p < last && Is(p, Lex.Adverb)) p++;
-                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von")) ? p + 1 : -1;
+                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von") || Tx(p, "vom") || Tx(p, "bei") || Tx(p, "beim")) ? p + 1 : -1;
                 }
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;

@@ -168,6 +168,9 @@ public class QuoteRuleTests
     // clause-final "so" + speaker + adverb
     [InlineData(QuoteKind.Direct, "„Das reicht nicht“", "so", "Müller",
         "„Das reicht nicht“, so Müller wörtlich.")]
+    // "hieß es vom/bei X"
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "hieß … es", "Sprecher Mark Toner",
+        "Die Lage sei ruhig, hieß es vom Sprecher Mark Toner.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
