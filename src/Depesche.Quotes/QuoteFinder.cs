@@ -292,6 +292,10 @@ internal sealed class QuoteFinder
             // "In dem Bericht heißt es, …", "Im Bericht heißt es, …": the document named before "heißt es" is the source.
             if (subjFirst < 0 && (verb.Flags & CueFlags.NoSubject) != 0 && Tx(fin + 1, "es") && PassiveAgent(a, fin, out int hf, out int he) && !Tx(hf, "von") && !Tx(hf, "vom"))
             { subjFirst = hf; subjEnd = he; }
+            // "Aus Paris hieß es, …", "Bei der Agentur RIA hieß es, …": the phrase before "hieß es" names the source.
+            if (subjFirst < 0 && (verb.Flags & CueFlags.NoSubject) != 0 && Tx(fin + 1, "es") && (Tx(a, "Aus") || Tx(a, "Von") || Tx(a, "Vom") || Tx(a, "Bei") || Tx(a, "Beim"))
+                && NounPhrase(a + 1, fin) == fin && fin > a + 1)
+            { subjFirst = a + 1; subjEnd = fin; }
             if (withAux && IsWerden(fin) && IsParticiple(v))
             {
                 // Passive ("Es wird vermutet, dass …", "Klien wurde vorgeworfen, …"): the subject is not the speaker;

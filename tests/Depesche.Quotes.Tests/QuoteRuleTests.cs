@@ -171,6 +171,8 @@ public class QuoteRuleTests
     // "hieß es vom/bei X"
     [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "hieß … es", "Sprecher Mark Toner",
         "Die Lage sei ruhig, hieß es vom Sprecher Mark Toner.")]
+    [InlineData(QuoteKind.Indirect, "die Lage sei ruhig", "hieß … es", "der Agentur Reuters",
+        "Bei der Agentur Reuters hieß es, die Lage sei ruhig.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
