@@ -1039,7 +1039,15 @@ internal sealed class QuoteFinder
     {
         if (Is(m, Lex.Complementizer) || (Is(m, Lex.WhWord) && !Is(m, Lex.Relative))) return true;
         if (negated) return false;
-        if (Tx(m, "um") || Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "damit")) return false;
+        if (Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "sobald") || Tx(m, "falls") || Tx(m, "da") || Tx(m, "obwohl"))
+        {
+            // "befürchtet, sobald er sich anschließe, werde der Druck zunehmen": a fronted subordinate clause, then the
+            // reported main clause with its verb in Konjunktiv right after the comma.
+            for (int i = m + 2; i + 1 < last && i < m + 25; i++)
+                if (Comma(i) && _directOf[i] < 0) return Is(i + 1, Lex.Konj1 | Lex.Konj2) && Lower(i + 1);
+            return false;
+        }
+        if (Tx(m, "um") || Tx(m, "damit")) return false;
         if ((verb.Flags & (CueFlags.Say | CueFlags.Report)) == 0) return false;
         for (int i = m; i < last && i < m + 12; i++)
         {

@@ -173,6 +173,9 @@ public class QuoteRuleTests
         "Die Lage sei ruhig, hieß es vom Sprecher Mark Toner.")]
     [InlineData(QuoteKind.Indirect, "die Lage sei ruhig", "hieß … es", "der Agentur Reuters",
         "Bei der Agentur Reuters hieß es, die Lage sei ruhig.")]
+    // a fronted subordinate clause, then the reported main clause in Konjunktiv
+    [InlineData(QuoteKind.Indirect, "sobald die Frist ende, werde der Druck zunehmen", "befürchtet", "Der Minister",
+        "Der Minister befürchtet, sobald die Frist ende, werde der Druck zunehmen.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
