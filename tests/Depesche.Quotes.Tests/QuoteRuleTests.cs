@@ -174,8 +174,8 @@ public class QuoteRuleTests
     [InlineData(QuoteKind.Indirect, "die Lage sei ruhig", "hieß … es", "der Agentur Reuters",
         "Bei der Agentur Reuters hieß es, die Lage sei ruhig.")]
     // a fronted subordinate clause, then the reported main clause in Konjunktiv
-    [InlineData(QuoteKind.Indirect, "sobald die Frist ende, werde der Druck zunehmen", "befürchtet", "Der Minister",
-        "Der Minister befürchtet, sobald die Frist ende, werde der Druck zunehmen.")]
+    [InlineData(QuoteKind.Indirect, "sobald die Frist abläuft, werde der Druck zunehmen", "befürchtet", "Der Minister",
+        "Der Minister befürchtet, sobald die Frist abläuft, werde der Druck zunehmen.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
