@@ -1778,6 +1778,9 @@ internal sealed class QuoteFinder
                 }
                 // Reportative "sollen": "Er soll resistent sein", "Es soll zu Einsätzen gekommen sein".
                 if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
+                // "Der Rat sagte, … Die Truppen sollen im Mai abziehen.": right after a quote, "sollen" renders the plan it
+                // reported; alone (no quote in the sentence before) it stays a plain statement.
+                if (Tx(i, "soll") || Tx(i, "sollen")) konj = true;
             }
             if (!konj || span.Count < 4 || FirstPerson(span.First, span.End)) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)

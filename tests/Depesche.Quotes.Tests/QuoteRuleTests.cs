@@ -294,6 +294,16 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void Sollen_right_after_a_quote_continues_it()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Einigung sei erzielt. Die Truppen sollen im Mai abziehen.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("Die Truppen sollen im Mai abziehen.", a.MessageText(qs[1]));
+        Assert.Equal("Der Sprecher", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
     public void Reportative_sollen_with_a_perfect_infinitive_is_indirect_speech()
     {
         var a = QuoteTestKit.Analyse("Das Feuer brach am Morgen aus. Ein Kurzschluss soll den Brand ausgelöst haben.");
