@@ -201,7 +201,7 @@ internal sealed class QuoteFinder
         int a = span.First, b = span.End;
         if (b - a < 3) return;
         int last = EndPunct(b - 1) || Tx(b - 1, ":") || Tx(b - 1, ";") ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
-        bool done = false;
+        bool done = false, freeCue = false;
         if (WieClause(s, a, last)) return;
         if (SoClause(s, a, last)) return;
 
@@ -213,6 +213,9 @@ internal sealed class QuoteFinder
 
             // "wie X berichtete": a subordinate cue; handled below.
             if (WieBefore(v, a) >= 0) continue;
+            // "X sagte, …. Die Behörde gehe davon aus, dass …": a cue in Konjunktiv I is itself reported; right after a
+            // quote the whole sentence continues it (free indirect speech, step 4).
+            if (KonjunktivCue(v, a) && Previous(a, 1) is not null) { freeCue = true; continue; }
 
             // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
             int before = v - 1;
@@ -413,7 +416,7 @@ internal sealed class QuoteFinder
                 break;
             }
         }
-        if (done) return;
+        if (done || freeCue) return;
 
         // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
         if (DassFallback(s, a, last)) return;
@@ -671,6 +674,8 @@ internal sealed class QuoteFinder
             if (np <= a || np >= c || !Lower(np) || Is(np, Lex.Preposition | Lex.Complementizer | Lex.Coord)) return false;
             bool agentive = np - a >= 2 && Is(a, Lex.Determiner) || Is(np - 1, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || np - a >= 2 && Cap(a) && Cap(np - 1);
             if (!agentive || Is(a, Lex.Anaphor) && np == a + 1) return false;
+            // "Die IAEO gehe davon aus, dass …" right after a quote: free indirect speech continuing it (step 4).
+            if (Is(np, Lex.Konj1) && Previous(a, 1) is not null) return false;
             for (int i = a; i < c; i++) if (ClauseBreak(i) && !Comma(i)) return false;
             var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = c + 1, End = last };
             d.Cue.Add(R(np, np + 1));
@@ -927,6 +932,14 @@ internal sealed class QuoteFinder
                     if (T(i).Equals(x, StringComparison.OrdinalIgnoreCase)) return i == a ? -1 : i;
         }
         return -1;
+    }
+
+    /// <summary>Whether the cue at <paramref name="v"/> or its finite auxiliary is in Konjunktiv I ("gehe … aus", "habe … festgestellt").</summary>
+    private bool KonjunktivCue(int v, int a)
+    {
+        if (Is(v, Lex.Konj1) && Lower(v)) return true;
+        int fin = AuxBefore(v, a);
+        return fin >= 0 && Is(fin, Lex.Konj1) && Lower(fin);
     }
 
     /// <summary>Whether a sentence holds "laut X" or "X zufolge", which attributes it better than a reported-speech verb.</summary>

@@ -293,6 +293,20 @@ public class QuoteRuleTests
         Assert.True(q.Speaker.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("Der Direktor erklärte, Nordkorea besitze Atomwaffen. Die Behörde gehe davon aus, dass das Land weiter rüste.",
+        "Die Behörde gehe davon aus, dass das Land weiter rüste.")]
+    [InlineData("Der Sprecher sagte, die Lage sei ernst. Ferner habe die Polizei festgestellt, dass zwei Autos brannten.",
+        "Ferner habe die Polizei festgestellt, dass zwei Autos brannten.")]
+    public void A_cue_in_Konjunktiv_after_a_quote_is_itself_reported(string text, string message)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal(message, a.MessageText(qs[1]));
+        Assert.Equal(a.SpeakerText(qs[0]), a.SpeakerText(qs[1]));
+    }
+
     [Fact]
     public void Sollen_right_after_a_quote_continues_it()
     {
