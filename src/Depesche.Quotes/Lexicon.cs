@@ -173,6 +173,7 @@ internal static class Lexicon
         aussagen;aus;S;sagt sagen sagte sagten ausgesagt
         plädieren;-;R;plädiert plädieren plädierte plädierten
         entscheiden;-;S;entscheidet entscheiden entschied entschieden
+        hervorgehen;hervor;S;geht gehen ging gingen hervorgegangen
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",

@@ -384,6 +384,8 @@ internal sealed class QuoteFinder
                 var prev = _sent.TokensOf(s - 1);
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                // "Dies geht aus einer Pressemitteilung des Konzerns hervor": the document is the source.
+                else if (verb.Lemma == "hervorgehen" && Tx(fin + 1, "aus") && NounPhrase(fin + 2, particle >= 0 ? particle : last) is int hp && hp > fin + 2) SetSpeaker(d, fin + 2, hp);
                 int old = _sentenceDraft[s - 1];
                 if (old >= 0 && _drafts[old].Cue.Count == 0) _drafts[old].Removed = true;
                 if (old < 0 || _drafts[old].Removed)
@@ -625,6 +627,8 @@ internal sealed class QuoteFinder
             // "Wie schon die WHO sagte": adverbs may sit between "wie" and the speaker.
             int w1 = w + 1;
             while (w1 < last && w1 < w + 3 && Is(w1, Lex.Adverb) && Lower(w1)) w1++;
+            // "Wie aus einer Verlautbarung der ISAF hervorgeht, …": the document after "aus" is the source.
+            if (Tx(w1, "aus") && NounPhrase(w1 + 1, last) is int dp && dp > w1 + 1 && Tx(dp, "hervorgeht")) w1++;
             int np = NounPhrase(w1, last);
             if (np <= w1) continue;
             // "Wie Steve Marshall, Sprecher der UN in Birma, in Bangkok mitteilte": the comma closing an apposition.

@@ -176,6 +176,9 @@ public class QuoteRuleTests
     // a fronted subordinate clause, then the reported main clause in Konjunktiv
     [InlineData(QuoteKind.Indirect, "sobald die Frist abläuft, werde der Druck zunehmen", "befürchtet", "Der Minister",
         "Der Minister befürchtet, sobald die Frist abläuft, werde der Druck zunehmen.")]
+    // "hervorgehen aus": the document is the source
+    [InlineData(QuoteKind.Indirect, "wurden im Bezirk drei Kämpfer getötet", "Wie … hervorgeht", "einer Mitteilung der Armee",
+        "Wie aus einer Mitteilung der Armee hervorgeht, wurden im Bezirk drei Kämpfer getötet.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
@@ -281,6 +284,15 @@ public class QuoteRuleTests
         var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
         Assert.Equal(message, a.MessageText(q));
         Assert.True(q.Speaker.IsEmpty);
+    }
+
+    [Fact]
+    public void Dies_geht_aus_X_hervor_attributes_the_sentence_before_to_X()
+    {
+        var a = QuoteTestKit.Analyse("Der Konzern plant einen Umbau. Dies geht aus einer Mitteilung des Vorstands hervor.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.StartsWith("Der Konzern plant einen Umbau", a.MessageText(q), StringComparison.Ordinal);
+        Assert.Equal("einer Mitteilung des Vorstands", a.SpeakerText(q));
     }
 
     [Fact]
