@@ -1797,7 +1797,7 @@ internal sealed class QuoteFinder
                 if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
                 // "Der Rat sagte, … Die Truppen sollen im Mai abziehen.": right after a quote, "sollen" renders the plan it
                 // reported; alone (no quote in the sentence before) it stays a plain statement.
-                if (Tx(i, "soll") || Tx(i, "sollen")) konj = true;
+                if ((Tx(i, "soll") || Tx(i, "sollen")) && !HasCommaBetween(span.First, i)) konj = true;   // main clause only, not "…, das finanziert werden soll"
             }
             if (!konj || span.Count < 4 || FirstPerson(span.First, span.End)) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
