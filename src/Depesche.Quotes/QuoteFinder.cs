@@ -1788,7 +1788,9 @@ internal sealed class QuoteFinder
             {
                 if (_directOf[i] >= 0) continue;
                 // Why: "habe ich", "ich plane": a first-person present indicative looks like Konjunktiv I.
-                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich") && !Tx(i + 1, "ich"))
+                // Why: Konjunktiv II after a comma is mostly a conditional or relative clause ("…, die entlasten würde"), not report.
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich") && !Tx(i + 1, "ich")
+                    && (Is(i, Lex.Konj1) || !HasCommaBetween(span.First, i)))
                 {
                     konj = true;
                     if (Is(i, Lex.Konj1)) { konj1 = true; break; }

@@ -337,6 +337,13 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void Konjunktiv_II_in_a_relative_clause_does_not_continue_a_quote()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Lage sei ruhig. Die Stadt baut eine Brücke, die den Verkehr entlasten würde.");
+        Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+    }
+
+    [Fact]
     public void Reportative_sollen_with_a_perfect_infinitive_is_indirect_speech()
     {
         var a = QuoteTestKit.Analyse("Das Feuer brach am Morgen aus. Ein Kurzschluss soll den Brand ausgelöst haben.");
