@@ -37,7 +37,7 @@ public static class SpkAttErrorReport
             {
                 var g = gold[i];
                 var c = Counts(perForm, g.Form ?? "?");
-                c.Gold++;
+                c.Count++;
                 int j = assign[i];
                 var p = j >= 0 ? pred[j] : null;
                 double m = p is null ? 0 : QuoteEvaluator.OverlapF1(g.Message, p.Message);
@@ -49,9 +49,11 @@ public static class SpkAttErrorReport
                 string tag = !found ? "MISS" : s >= 0.999 ? "OK" : "SRC";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{tag,-4} {g.Form}→{p?.Form ?? "-"} m={m:F2} s={s:F2} | G: {Text(tokens, g.Message)} || {Text(tokens, g.Source)}"));
-                if (p is not null && m > 0) shown[j] = true;
                 if (p is not null && m > 0)
+                {
+                    shown[j] = true;
                     output.WriteLine($"                               P: {Text(tokens, p.Message)} || {Text(tokens, p.Source)}");
+                }
                 if (p is not null && found) Counts(perKind, p.Form ?? "?").Found++;
                 if (tag != "OK" && !g.Message.IsDefaultOrEmpty)
                 {
@@ -64,7 +66,7 @@ public static class SpkAttErrorReport
             for (int j = 0; j < pred.Length; j++)
             {
                 var k = Counts(perKind, pred[j].Form ?? "?");
-                k.Gold++;
+                k.Count++;
                 int gi = Array.IndexOf(assign, j);
                 var pg = gi >= 0 ? gold[gi] : null;
                 k.MessageLoss += 1 - Recall(pred[j].Message, pg?.Message ?? []);
@@ -78,15 +80,15 @@ public static class SpkAttErrorReport
         // sums of (1 - value) per event and role, so they show which forms cost the most points.
         output.WriteLine($"gold form: found (message overlap F1 >= {FoundOverlap.ToString(CultureInfo.InvariantCulture)}) / all, mean source F1 of the found, recall lost (message, source)");
         foreach (var (form, c) in perForm)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}   source {(c.Found == 0 ? 0 : c.SourceF1 / c.Found):F3}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Count,5}   source {(c.Found == 0 ? 0 : c.SourceF1 / c.Found):F3}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
         output.WriteLine("predicted kind: matching a gold message / all, precision lost (message, source)");
         foreach (var (form, c) in perKind)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Gold,5}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {form,-22} {c.Found,5} / {c.Count,5}   lost {c.MessageLoss,7:F1} {c.SourceLoss,7:F1}"));
     }
 
     private sealed class FormCounts
     {
-        public int Gold, Found;
+        public int Count, Found;   // events of the form (gold or predicted), and those matching the other side
         public double SourceF1, MessageLoss, SourceLoss;
     }
 
