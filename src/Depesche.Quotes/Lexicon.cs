@@ -160,6 +160,20 @@ internal static class Lexicon
         anregen;an;R;regt regen regte regten angeregt
         anprangern;an;R;prangert prangern prangerte prangerten angeprangert
         dokumentieren;-;R;dokumentiert dokumentieren dokumentierte dokumentierten
+        ausführen;aus;S;führt führen führte führten ausgeführt
+        erwähnen;-;S;erwähnt erwähnen erwähnte erwähnten
+        besagen;-;S;besagt besagen besagte besagten
+        erzählen;-;S;erzählt erzählen erzählte erzählten
+        vermelden;-;S;vermeldet vermelden vermeldete vermeldeten
+        darlegen;dar;S;legt legen legte legten dargelegt
+        bemerken;-;S;bemerkt bemerken bemerkte bemerkten
+        konstatieren;-;S;konstatiert konstatieren konstatierte konstatierten
+        bedauern;-;ST;bedauert bedauern bedauerte bedauerten
+        erwägen;-;ST;erwägt erwägen erwog erwogen
+        aussagen;aus;S;sagt sagen sagte sagten ausgesagt
+        plädieren;-;R;plädiert plädieren plädierte plädierten
+        entscheiden;-;S;entscheidet entscheiden entschied entschieden
+        hervorgehen;hervor;S;geht gehen ging gingen hervorgegangen
         """;
 
     private static readonly string[] Konj1 = ["sei", "seien", "seiest", "habe", "werde", "solle", "könne", "müsse", "wolle", "dürfe", "möge", "gebe",
@@ -179,7 +193,9 @@ internal static class Lexicon
         "mehrere", "einige", "viele", "zwei", "drei", "beide", "beiden", "alle", "andere", "anderen", "dieser", "diese", "dieses", "diesem", "diesen",
         "jener", "kein", "keine", "zahlreiche", "manche", "verschiedene", "weitere", "weiteren", "unser", "unsere"];
     private static readonly string[] Prepositions = ["am", "im", "in", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "vor", "zu", "zum",
-        "zur", "von", "vom", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als"];
+        "zur", "von", "vom", "gegenüber", "unter", "über", "für", "durch", "ohne", "gegen", "um", "vom", "ins", "ans", "während", "wegen", "trotz", "bis", "als",
+        "bezüglich", "angesichts", "hinsichtlich", "aufgrund", "infolge", "anlässlich", "seitens", "zwecks", "mittels",
+        "innerhalb", "außerhalb", "jenseits", "ungeachtet"];
     private static readonly string[] Adverbs = ["auch", "zudem", "außerdem", "weiter", "weiterhin", "bereits", "jedoch", "aber", "nun", "heute",
         "gestern", "dann", "später", "ebenfalls", "zunächst", "noch", "bislang", "bisher", "erneut", "inzwischen", "demnach", "dazu", "darüber",
         "damals", "jetzt", "sogar", "schon", "allerdings", "dagegen", "deshalb", "daher", "also", "ferner", "vorher", "zuvor", "zuletzt",
@@ -187,7 +203,11 @@ internal static class Lexicon
         "davon", "darauf", "daran", "dabei", "hierzu", "hierbei", "dort", "hier", "so", "ja", "doch", "stets", "immer", "kürzlich", "vergangene",
         "vergangenen", "morgen", "zugleich", "gleichzeitig", "indes", "indessen", "unterdessen", "wieder", "lediglich", "nur", "kategorisch", "hingegen", "offiziell", "sinngemäß", "anschließend", "derzeit", "daraufhin", "dennoch",
         "trotzdem", "ebenso", "weiterhin", "ausserdem", "nämlich", "insgesamt", "zwar", "vielmehr", "stattdessen", "erst", "wohl", "bald", "kaum", "gern", "gerne",
-        "mittlerweile", "letztlich", "damit", "darin", "dadurch", "danach", "davor", "daher", "da", "zuvor", "dafür", "dagegen", "darum", "somit", "folglich", "ebenfalls", "schließlich", "endlich", "plötzlich", "übereinstimmend", "gemeinsam", "öffentlich", "einst", "laut"];
+        "mittlerweile", "letztlich", "damit", "darin", "dadurch", "danach", "davor", "daher", "da", "zuvor", "dafür", "dagegen", "darum", "somit", "folglich", "ebenfalls", "schließlich", "endlich", "plötzlich", "übereinstimmend", "gemeinsam", "öffentlich", "einst", "laut",
+        "tatsächlich", "überraschend", "überraschenderweise", "insbesondere", "gegenwärtig", "vermutlich", "möglicherweise", "wahrscheinlich",
+        "ursprünglich", "letztendlich", "schlussendlich", "grundsätzlich", "gleichwohl", "anfangs", "erstmals", "zuerst", "zwischenzeitlich",
+        "sodann", "eigentlich", "immerhin", "jedenfalls", "keineswegs", "natürlich", "selbstverständlich", "offenkundig",
+        "zumindest", "mindestens", "besonders", "deutlich", "kurz", "neuerdings", "anscheinend", "scheinbar", "vorgestern", "übermorgen", "heuer"];
     private static readonly string[] WhWords = ["wann", "wer", "wo", "warum", "wie", "was", "welche", "welcher", "welches", "welchen", "weshalb",
         "wieso", "inwieweit", "wohin", "woher", "weswegen", "wen", "wem", "wieviel", "wieviele", "worauf", "worüber", "womit"];
     private static readonly string[] Outlets = ["Medien", "Medienberichten", "Medienbericht", "Zeitung", "Zeitungen", "Blatt", "Magazin", "Nachrichtenmagazin",

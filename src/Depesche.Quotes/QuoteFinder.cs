@@ -39,6 +39,7 @@ internal sealed class QuoteFinder
         public bool Removed;
         public bool ViaOutlet;
         public bool Verbal;                   // cued by a speech verb or a clause-final "so"
+        public int CueSentence = -1;          // the sentence of a cue after the message ("MSG. Das schrieben X."), else -1
     }
 
     /// <summary>Per-token arrays reused by the finders of one thread; every slot below the token count is written before it is read.</summary>
@@ -98,6 +99,8 @@ internal sealed class QuoteFinder
         FindDirect();
         // 2. Per sentence: verb cues (both orders), "wie X berichtete", "laut X", "X zufolge", "nach Angaben X", "hieß es".
         for (int s = 0; s < _sent.Count; s++) Sentence(s);
+        // 2b. "laut X", "nach Angaben X", "X zufolge" inside a relative or subordinate clause attribute that clause.
+        for (int s = 0; s < _sent.Count; s++) ClauseAttributions(s);
         // 3. Direct quotes left without a cue inherit the speaker of the quote just before them.
         AttachDirect();
         // 4. Konjunktiv sentences after a quote continue it (free indirect speech).
@@ -197,8 +200,8 @@ internal sealed class QuoteFinder
         var span = _sent.TokensOf(s);
         int a = span.First, b = span.End;
         if (b - a < 3) return;
-        int last = EndPunct(b - 1) ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
-        bool done = false;
+        int last = EndPunct(b - 1) || Tx(b - 1, ":") || Tx(b - 1, ";") ? b - 1 : b;   // message end for indirect speech (final punctuation excluded)
+        bool done = false, freeCue = false;
         if (WieClause(s, a, last)) return;
         if (SoClause(s, a, last)) return;
 
@@ -210,12 +213,16 @@ internal sealed class QuoteFinder
 
             // "wie X berichtete": a subordinate cue; handled below.
             if (WieBefore(v, a) >= 0) continue;
+            // "X sagte, …. Die Behörde gehe davon aus, dass …": a cue in Konjunktiv I is itself reported; right after a
+            // quote the whole sentence continues it (free indirect speech, step 4).
+            if (KonjunktivCue(v, a) && Previous(a, 1) is not null) { freeCue = true; continue; }
 
             // (a) "MSG, sagte X." / "„…“, sagte X." — the verb right after a comma or a closing quote.
             int before = v - 1;
             // Why: "… der Sendung „Tagesschau“ meldete der Sender, dass …": a quoted title before the verb is no message.
             bool titleBefore = IsQuoteMark(before) && _directOf[before] >= 0 && _direct[_directOf[before]].Close == before && !Speechlike(_directOf[before]);
-            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _))
+            if (before > a && (Comma(before) || IsQuoteMark(before) && !titleBefore) && !(v + 1 < b && (Tx(v + 1, ":") || Comma(v + 1))) && !SubjectBefore(a, v, out _)
+                && !(Comma(before) && ClauseFollows(v + 1, last)))
             {
                 int msgEnd = Comma(before) ? before : v;
                 if (Comma(before) && IsQuoteMark(before - 1)) msgEnd = before;
@@ -226,7 +233,7 @@ internal sealed class QuoteFinder
                     // "hieß es (weiter) aus Regierungskreisen": the circle is the speaker.
                     int p = spk0 + 1;
                     while (p < last && Is(p, Lex.Adverb)) p++;
-                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von")) ? p + 1 : -1;
+                    spk0 = p < last && (Tx(p, "aus") || Tx(p, "in") || Tx(p, "im") || Tx(p, "von") || Tx(p, "vom") || Tx(p, "bei") || Tx(p, "beim")) ? p + 1 : -1;
                 }
                 var d = NewDraft(s, verb, v, particle);
                 while (spk0 >= 0 && spk0 < last && Tx(spk0, "sich")) spk0++;
@@ -267,6 +274,13 @@ internal sealed class QuoteFinder
             // "Eine Verschiebung bezeichnete Conze als fatal": a bare name after the verb is the subject when what stands
             // before it is a common noun phrase that names nobody who could speak.
             if (subjectBefore && !withAux && FrontedObject(subjStart, subjBeforeEnd, fin, b)) subjectBefore = false;
+            // "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte": a name and an apposition the phrase rules
+            // do not cover, closed by a comma right before the verb.
+            if (!subjectBefore && ApposedSubject(a, fin)) { subjectBefore = true; subjStart = a; subjBeforeEnd = fin - 1; }
+            // "Er verständigte die Polizei und teilte mit, dass …": a cue verb coordinated with an earlier verb shares its subject.
+            bool shared = false;
+            if (!subjectBefore && !withAux && fin - 1 > a && Is(fin - 1, Lex.Coord) && ClauseSubject(a, fin - 1, out int cs, out int ce))
+            { subjectBefore = shared = true; subjStart = cs; subjBeforeEnd = ce; }
             int k = fin + 1;
             int npEnd = -1;
             while (k < b && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
@@ -278,6 +292,13 @@ internal sealed class QuoteFinder
                 if (npEnd > k) { subjFirst = k; subjEnd = npEnd; k = npEnd; }
             }
             if (withAux) k = v + 1;
+            // "In dem Bericht heißt es, …", "Im Bericht heißt es, …": the document named before "heißt es" is the source.
+            if (subjFirst < 0 && (verb.Flags & CueFlags.NoSubject) != 0 && Tx(fin + 1, "es") && PassiveAgent(a, fin, out int hf, out int he) && !Tx(hf, "von") && !Tx(hf, "vom"))
+            { subjFirst = hf; subjEnd = he; }
+            // "Aus Paris hieß es, …", "Bei der Agentur RIA hieß es, …": the phrase before "hieß es" names the source.
+            if (subjFirst < 0 && (verb.Flags & CueFlags.NoSubject) != 0 && Tx(fin + 1, "es") && (Tx(a, "Aus") || Tx(a, "Von") || Tx(a, "Vom") || Tx(a, "Bei") || Tx(a, "Beim"))
+                && NounPhrase(a + 1, fin) == fin && fin > a + 1)
+            { subjFirst = a + 1; subjEnd = fin; }
             if (withAux && IsWerden(fin) && IsParticiple(v))
             {
                 // Passive ("Es wird vermutet, dass …", "Klien wurde vorgeworfen, …"): the subject is not the speaker;
@@ -294,6 +315,19 @@ internal sealed class QuoteFinder
                 stop++;
             }
             bool hasObject = stop > k + (particle >= 0 ? 1 : 0) && !AllSkippable(k, stop);
+            // "Hier sparte der Bundespräsident nicht mit Kritik:" + „…“ as the next sentence: the colon hands the cue and its
+            // subject to the quote that follows.
+            if (Tx(stop, ":") && stop == b - 1 && b < _n && _directOf[b] >= 0 && _direct[_directOf[b]].Open == b && !Titlelike(_directOf[b]))
+            {
+                var d = NewDraft(s, verb, v, particle);
+                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                int q = _directOf[b];
+                d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
+                AddChainIn(d, v + 1, stop);
+                Add(d);
+                done = true;
+                break;
+            }
             if (stop < last && (Comma(stop) || Tx(stop, ":") || _directOf[stop] >= 0))
             {
                 int m = Comma(stop) || Tx(stop, ":") ? stop + 1 : stop;
@@ -322,6 +356,14 @@ internal sealed class QuoteFinder
                     }
                     AddChainIn(d, v + 1, stop);
                     Add(d);
+                    // "X erklärte, A sei B, und kündigte an, C zu tun": a second cue coordinated after the message ends it, and
+                    // the scan goes on from there for that cue's own message.
+                    if (!negated && CoordinatedCue(m, last, b) is int cut && cut > m + 1)
+                    {
+                        d.End = cut;
+                        v = Comma(cut) ? cut + 1 : cut;
+                        continue;
+                    }
                     done = true;
                     break;
                 }
@@ -342,11 +384,13 @@ internal sealed class QuoteFinder
                 var prev = _sent.TokensOf(s - 1);
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+                // "Dies geht aus einer Pressemitteilung des Konzerns hervor": the document is the source.
+                else if (verb.Lemma == "hervorgehen" && Tx(fin + 1, "aus") && NounPhrase(fin + 2, particle >= 0 ? particle : last) is int hp && hp > fin + 2) SetSpeaker(d, fin + 2, hp);
                 int old = _sentenceDraft[s - 1];
                 if (old >= 0 && _drafts[old].Cue.Count == 0) _drafts[old].Removed = true;
                 if (old < 0 || _drafts[old].Removed)
                 {
-                    d.Kind = QuoteKind.Indirect; d.First = prev.First; d.End = prev.End; d.Sentence = s - 1;
+                    d.Kind = QuoteKind.Indirect; d.First = prev.First; d.End = prev.End; d.Sentence = s - 1; d.CueSentence = s;
                     AddChainIn(d, v + 1, last);
                     Add(d);
                     _sentenceDraft[s] = _drafts.Count - 1;
@@ -356,7 +400,14 @@ internal sealed class QuoteFinder
             }
 
             // (d) reported speech: "Russland lehnt solche Truppen ab", "Peskow kritisierte die Pläne".
-            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last))
+            // Why: "Der Senatssprecher kritisierte den Kurs:" introduces the message after the colon; the sentence itself is no message.
+            // "Ihm drohen zehn Jahre Haft" is no threat anyone utters; "X drohte mit Y" is.
+            bool speechAct = verb.Lemma != "drohen" || HasToken(v + 1, stop, "mit");
+            // "Er wurde zu zehn Jahren Haft verurteilt" is a sentence passed, not a condemnation.
+            if (verb.Lemma == "verurteilen" && (HasToken(ClauseStartBefore(a, v), stop, "zu") || HasToken(ClauseStartBefore(a, v), stop, "zum") || HasToken(ClauseStartBefore(a, v), stop, "zur"))) speechAct = false;
+            // "Sie äußerte sich zufrieden": that someone spoke, with nothing said; SpkAtt marks no event there.
+            if (verb.Lemma == "äußern" && Tx(v + 1, "sich")) speechAct = false;
+            if ((verb.Flags & CueFlags.Report) != 0 && subjFirst >= 0 && !shared && speechAct && (hasObject || particle >= 0) && _directOf[a] < 0 && !HasAttribution(a, last) && !Tx(b - 1, ":"))
             {
                 var d = NewDraft(s, verb, v, particle);
                 if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
@@ -367,10 +418,12 @@ internal sealed class QuoteFinder
                 break;
             }
         }
-        if (done) return;
+        if (done || freeCue) return;
 
         // Fallback "X <verb> …, dass MSG": a subject, a finite verb, and a dass/ob clause; the verb is not in the lexicon.
         if (DassFallback(s, a, last)) return;
+        // "Im Mai wurde bekannt, dass …", "Wie gestern bekannt wurde, …": news made known by nobody named.
+        if (BecameKnown(s, a, last)) return;
         // "die Forderung des Vorsitzenden, auf die SPD zuzugehen": a speech noun with its clause.
         if (NominalCue(s, a, last)) return;
 
@@ -378,6 +431,9 @@ internal sealed class QuoteFinder
         for (int i = a; i < last; i++)
         {
             if (_directOf[i] >= 0) continue;
+            if (RelativeAttribution(s, i, a, last)) return;
+            // Why: an attribution inside a relative or subordinate clause attributes that clause (ClauseAttributions).
+            if (i > a && SubordinateStart(a, i) >= 0 && (Is(i, Lex.Laut) || Tx(i, "nach") || Tx(i, "gemäß"))) continue;
             if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
             {
                 int np = NounPhrase(i + 1, last);
@@ -442,6 +498,126 @@ internal sealed class QuoteFinder
         }
     }
 
+    /// <summary>
+    /// "Studien, nach denen MSG" (SpkAtt: the source is the relative pronoun) and "Berichte, wonach MSG" (the source is
+    /// the noun phrase before the comma): an attribution that opens a relative clause; the message is that clause.
+    /// </summary>
+    private bool RelativeAttribution(int s, int i, int a, int last)
+    {
+        if (!Comma(i - 1)) return false;
+        bool viaPronoun = (Tx(i, "nach") || Tx(i, "laut") || Tx(i, "gemäß")) && (Tx(i + 1, "denen") || Tx(i + 1, "dem") || Tx(i + 1, "der") || Tx(i + 1, "welchem") || Tx(i + 1, "welcher") || Tx(i + 1, "welchen"));
+        bool wonach = Tx(i, "wonach");
+        if (!viaPronoun && !wonach) return false;
+        int m = wonach ? i + 1 : i + 2;
+        int end = ClauseEnd(m, last);
+        if (end - m < 3) return false;
+        var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+        d.Cue.Add(R(i, i + 1));
+        if (viaPronoun) SetSpeaker(d, i + 1, i + 2);
+        else if (NounPhraseBack(a, i - 1) is int np && np >= 0) SetSpeaker(d, np, i - 1);
+        Add(d);
+        return true;
+    }
+
+    /// <summary>
+    /// "…, die nach dessen Angaben die Bombe enthalten sollte, …", "…, was sich nach Ansicht der Kritiker … niederschlägt",
+    /// "…, die ihrer Meinung nach zu Unrecht regiert": an attribution phrase inside a relative or subordinate clause
+    /// attributes that clause (from its first word to the next comma), unless a quote already covers it.
+    /// </summary>
+    private void ClauseAttributions(int s)
+    {
+        var span = _sent.TokensOf(s);
+        int a = span.First, b = span.End;
+        int last = EndPunct(b - 1) ? b - 1 : b;
+        for (int i = a + 1; i < last; i++)
+        {
+            if (_directOf[i] >= 0) continue;
+            int attrStart = i, attrEnd, sf, se;
+            if (Is(i, Lex.Laut) && !Is(i - 1, Lex.Determiner))
+            {
+                int np = NounPhrase(i + 1, last);
+                if (np <= i + 1) continue;
+                sf = i + 1; se = np; attrEnd = np;
+            }
+            else if ((Tx(i, "nach") || Tx(i, "gemäß")) && NounPhrase(i + 1, last) is int np && np > i + 1 && HasSourceNoun(i + 1, np))
+            {
+                sf = i + 1; se = np; attrEnd = np;
+            }
+            else if (Tx(i, "nach") && i - 2 >= a && SourceNoun(i - 1) && Is(i - 2, Lex.Determiner))
+            {
+                sf = i - 2; se = i; attrStart = i - 2; attrEnd = i + 1;   // "ihrer Meinung nach"
+            }
+            else if (Is(i, Lex.Zufolge) && NounPhraseBack(a, i) is int nb && nb >= 0)
+            {
+                sf = nb; se = i; attrStart = nb; attrEnd = i + 1;
+            }
+            else continue;
+            int f = SubordinateStart(a, attrStart);
+            if (f < 0) continue;
+            int e = attrEnd;
+            while (e < last && !Comma(e) && !Tx(e, ";") && !Tx(e, ":")) e++;
+            if (e - f < 4 || Covered(f, e)) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = f, End = e };
+            d.Cue.Add(R(i, i + 1));
+            SetSpeaker(d, sf, se);
+            Add(d);
+            i = e;
+        }
+    }
+
+    /// <summary>
+    /// The first word of the relative or subordinate clause that holds the phrase starting at <paramref name="at"/>
+    /// ("…, die nach dessen Angaben …", "…, was sich laut X …", "…, dass nach X …"), or -1 when it stands in a main clause.
+    /// </summary>
+    private int SubordinateStart(int a, int at)
+    {
+        int c = -1;
+        for (int k = at - 1; k > a; k--)
+        {
+            if (_directOf[k] >= 0 || EndPunct(k) || Tx(k, ":") || Tx(k, ";")) break;
+            if (Comma(k)) { c = k; break; }
+        }
+        if (c < 0 || c + 1 >= at) return -1;
+        int f = c + 1;
+        return RelativeStart(f) || Is(f, Lex.Relative) && Lower(f) || Is(f, Lex.Complementizer | Lex.WhWord) && Lower(f) ? f : -1;
+    }
+
+    /// <summary>Whether a live draft's message overlaps [first, end).</summary>
+    private bool Covered(int first, int end)
+    {
+        foreach (var d in _drafts) if (!d.Removed && d.First < end && d.End > first) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "bekannt werden": "Im Mai wurde bekannt, dass MSG" (the clause after the comma) and "Wie gestern bekannt wurde, MSG"
+    /// (the main clause after it) are indirect speech without a speaker.
+    /// </summary>
+    private bool BecameKnown(int s, int a, int last)
+    {
+        for (int i = a + 1; i + 2 < last; i++)
+        {
+            if (!Tx(i, "bekannt") || _directOf[i] >= 0) continue;
+            bool werdenBefore = Tx(i - 1, "wurde") || Tx(i - 1, "wurden") || Tx(i - 1, "wird") || Tx(i - 1, "ist") || Tx(i - 1, "war") || Tx(i - 1, "schon") && (Tx(i - 2, "war") || Tx(i - 2, "ist"));
+            bool werdenAfter = Tx(i + 1, "wurde") || Tx(i + 1, "geworden") || Tx(i + 1, "wird");
+            int c = werdenAfter ? i + 2 : i + 1;
+            if (Tx(c, "ist") || Tx(c, "war")) c++;
+            if (!(werdenBefore || werdenAfter) || !Comma(c) || c + 2 >= last) continue;
+            int m = c + 1, end;
+            int w = i - 1;
+            while (w > a && Is(w, Lex.Adverb)) w--;
+            if (werdenAfter && w == a && Is(a, Lex.Wie)) end = last;    // "Wie gestern bekannt wurde, MSG"
+            else if (werdenBefore && Is(m, Lex.Complementizer)) end = ClauseEnd(m, last);
+            else continue;
+            if (end - m < 3) continue;
+            var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
+            d.Cue.Add(R(i, i + 1));
+            Add(d);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>"MSG, wie X berichtete." / "Wie X mitteilte, MSG.": the message is the main clause.</summary>
     private bool WieClause(int s, int a, int last)
     {
@@ -451,15 +627,19 @@ internal sealed class QuoteFinder
             // "Wie schon die WHO sagte": adverbs may sit between "wie" and the speaker.
             int w1 = w + 1;
             while (w1 < last && w1 < w + 3 && Is(w1, Lex.Adverb) && Lower(w1)) w1++;
+            // "Wie aus einer Verlautbarung der ISAF hervorgeht, …": the document after "aus" is the source.
+            if (Tx(w1, "aus") && NounPhrase(w1 + 1, last) is int dp && dp > w1 + 1 && Tx(dp, "hervorgeht")) w1++;
             int np = NounPhrase(w1, last);
             if (np <= w1) continue;
-            int v = np;
-            while (v < last && v < np + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
-            if (!Is(v, Lex.Cue) && Is(np, Lex.Preposition | Lex.Adverb))
+            // "Wie Steve Marshall, Sprecher der UN in Birma, in Bangkok mitteilte": the comma closing an apposition.
+            int after = Comma(np) && HasCommaBetween(w1, np) ? np + 1 : np;
+            int v = after;
+            while (v < last && v < after + 4 && !Is(v, Lex.Cue) && (Is(v, Lex.Adverb | Lex.Preposition) || IsParticleLike(v))) v++;
+            if (!Is(v, Lex.Cue) && Is(after, Lex.Preposition | Lex.Adverb))
             {
                 // "wie der Minister am Dienstag in Hannover erklärte,": a few adverbials before a clause-final cue.
-                int u = np;
-                while (u < last && u < np + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
+                int u = after;
+                while (u < last && u < after + 8 && !ClauseBreak(u) && !Is(u, Lex.Cue) && !Is(u, Lex.Verbish | Lex.Konj1 | Lex.Konj2) && _directOf[u] < 0) u++;
                 if (Is(u, Lex.Cue) && (ClauseBreak(u + 1) || u + 1 >= last)) v = u;
             }
             if (!Is(v, Lex.Cue) || !ResolveVerbJoined(v, out var verb) && !ResolveVerbParticleBefore(v, out verb)) continue;
@@ -498,6 +678,8 @@ internal sealed class QuoteFinder
             if (np <= a || np >= c || !Lower(np) || Is(np, Lex.Preposition | Lex.Complementizer | Lex.Coord)) return false;
             bool agentive = np - a >= 2 && Is(a, Lex.Determiner) || Is(np - 1, Lex.Describer | Lex.Person | Lex.Outlet | Lex.Agency | Lex.Circle) || np - a >= 2 && Cap(a) && Cap(np - 1);
             if (!agentive || Is(a, Lex.Anaphor) && np == a + 1) return false;
+            // "Die IAEO gehe davon aus, dass …" right after a quote: free indirect speech continuing it (step 4).
+            if (Is(np, Lex.Konj1) && Previous(a, 1) is not null) return false;
             for (int i = a; i < c; i++) if (ClauseBreak(i) && !Comma(i)) return false;
             var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = c + 1, End = last };
             d.Cue.Add(R(np, np + 1));
@@ -553,10 +735,26 @@ internal sealed class QuoteFinder
             var d = new Draft { Sentence = s, Kind = QuoteKind.Indirect, First = m, End = end };
             d.Cue.Add(R(i, i + 1));
             if (gEnd > 0) SetSpeaker(d, g, gEnd);
+            else if (HeldBySubject(a, i) && ClauseSubject(a, i, out int cs, out int ce) && ce <= i) SetSpeaker(d, cs, ce);
             Add(d);
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the speech noun at <paramref name="i"/> is the main clause's object or predicate ("X vertritt die Ansicht,
+    /// …", "X ist der Auffassung, …", "X begründet das mit dem Argument, …"), so that the clause's subject holds it; not
+    /// when it stands in another prepositional phrase ("reagierte auf die Forderung, …"), in a subordinate clause, or first.
+    /// </summary>
+    private bool HeldBySubject(int a, int i)
+    {
+        int j = i - 1;
+        while (j > a && (Is(j, Lex.Determiner) || Adjectival(j))) j--;
+        if (j <= a || Comma(j) || ClauseBreak(j)) return false;
+        if (Is(j, Lex.Preposition) && !Tx(j, "mit")) return false;
+        for (int k = a; k < j; k++) if (Comma(k) || _directOf[k] >= 0) return false;
+        return true;
     }
 
     /// <summary>The end of a zu-infinitive clause starting at <paramref name="m"/> ("die Zusammenarbeit zu beenden"), or -1.</summary>
@@ -597,7 +795,10 @@ internal sealed class QuoteFinder
             // "…, so Wikimedia Deutschland weiter.", "…, so eine Studie, in der …", "…, so X nach der Sitzung."
             // "…, so Müller weiter:" introduces a direct quote in the next sentence.
             bool colon = Tx(np, ":") || Tx(np, "weiter") && Tx(np + 1, ":");
-            if (np != last && !colon && !(Tx(np, "weiter") && np + 1 == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
+            // "…, so Guttenberg wörtlich.", "…, so der Sprecher abschließend.": adverbs may close the clause.
+            int after = np;
+            while (after < last && Is(after, Lex.Adverb) && Lower(after)) after++;
+            if (np != last && !colon && !(after == last || Comma(np) && RelativeStart(np + 1) || Is(np, Lex.Preposition) && !Is(np, Lex.Complementizer))) continue;
             var d = new Draft { Sentence = s, Verbal = true };
             d.Cue.Add(R(c + 1, c + 2));
             SetSpeaker(d, c + 2, np);
@@ -614,6 +815,39 @@ internal sealed class QuoteFinder
             Add(d);
             return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Where a message that starts at <paramref name="m"/> ends because a main-clause cue verb is coordinated after it
+    /// ("…, und kündigte an, …", "… und warnte vor …"): the comma or "und" before that verb, or -1.
+    /// </summary>
+    private int CoordinatedCue(int m, int last, int b)
+    {
+        for (int p = m + 2; p + 1 < last; p++)
+        {
+            if (_directOf[p] >= 0 || !Is(p, Lex.Coord) || !Tx(p, "und") || !Lower(p + 1) || !Is(p + 1, Lex.Cue)) continue;
+            if (!ResolveVerb(p + 1, b, out _, out int particle)) continue;
+            if (ClauseBreak(p + 2) && particle != p + 2) continue;
+            return Comma(p - 1) ? p - 1 : p;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether the cue clause from <paramref name="from"/> runs to a comma that opens a reported clause ("…, sagte am
+    /// Montag, es sei …", "…, erklärte, dass …"): then the cue's message follows it, and what stands before the cue is its
+    /// subject with an apposition ("Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte, …").
+    /// </summary>
+    private bool ClauseFollows(int from, int last)
+    {
+        int c = from;
+        while (c < last && !Comma(c) && !ClauseBreak(c) && _directOf[c] < 0) c++;
+        if (!Comma(c) || c + 2 >= last) return false;
+        int m = c + 1;
+        if (Is(m, Lex.Complementizer)) return true;
+        for (int i = m; i < last && i < m + 8 && !Comma(i); i++)
+            if (Is(i, Lex.Konj1) && Lower(i) || i > m && KonjGuess(i)) return true;
         return false;
     }
 
@@ -640,9 +874,30 @@ internal sealed class QuoteFinder
             }
             // "geht davon aus": particle followed by nothing else but the clause end.
         }
+        // "teilte der Direktor der Behörde, Bagus Puruhito, mit.": an apposition between commas before the particle.
+        if (Comma(clauseEnd) && ApposedParticle(clauseEnd, sentEnd) is int pe && pe > 0)
+            foreach (var id in ids)
+                if (Lexicon.CueVerbs[id].Particle is { } pt && T(pe).Equals(pt, StringComparison.OrdinalIgnoreCase))
+                {
+                    verb = Lexicon.CueVerbs[id];
+                    particle = pe;
+                    return true;
+                }
         if (plain is null) return false;
         verb = plain;
         return true;
+    }
+
+    /// <summary>
+    /// After a comma at <paramref name="c"/>: ", Name, PARTICLE" closing the clause ("…, Bagus Puruhito, mit."), the
+    /// particle's index, or -1. The apposition is a capitalised phrase of a few words with no verb.
+    /// </summary>
+    private int ApposedParticle(int c, int sentEnd)
+    {
+        int k = c + 1;
+        while (k < sentEnd && k < c + 8 && !ClauseBreak(k) && _directOf[k] < 0 && !(Lower(k) && Is(k, Lex.Verbish | Lex.Cue | Lex.Complementizer | Lex.Relative))) k++;
+        if (k == c + 1 || !Comma(k) || k + 1 >= sentEnd || !Lower(k + 1) || !Cap(c + 1)) return -1;
+        return k + 2 >= sentEnd || ClauseBreak(k + 2) ? k + 1 : -1;
     }
 
     /// <summary>"wie X bekannt gab": a separable verb in a subordinate clause whose particle stands right before it, apart.</summary>
@@ -681,6 +936,14 @@ internal sealed class QuoteFinder
                     if (T(i).Equals(x, StringComparison.OrdinalIgnoreCase)) return i == a ? -1 : i;
         }
         return -1;
+    }
+
+    /// <summary>Whether the cue at <paramref name="v"/> or its finite auxiliary is in Konjunktiv I ("gehe … aus", "habe … festgestellt").</summary>
+    private bool KonjunktivCue(int v, int a)
+    {
+        if (Is(v, Lex.Konj1) && Lower(v)) return true;
+        int fin = AuxBefore(v, a);
+        return fin >= 0 && Is(fin, Lex.Konj1) && Lower(fin);
     }
 
     /// <summary>Whether a sentence holds "laut X" or "X zufolge", which attributes it better than a reported-speech verb.</summary>
@@ -793,7 +1056,15 @@ internal sealed class QuoteFinder
     {
         if (Is(m, Lex.Complementizer) || (Is(m, Lex.WhWord) && !Is(m, Lex.Relative))) return true;
         if (negated) return false;
-        if (Tx(m, "um") || Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "damit")) return false;
+        if (Tx(m, "bevor") || Tx(m, "nachdem") || Tx(m, "weil") || Tx(m, "als") || Tx(m, "wenn") || Tx(m, "sobald") || Tx(m, "falls") || Tx(m, "da") || Tx(m, "obwohl"))
+        {
+            // "befürchtet, sobald er sich anschließe, werde der Druck zunehmen": a fronted subordinate clause, then the
+            // reported main clause with its verb in Konjunktiv right after the comma.
+            for (int i = m + 2; i + 1 < last && i < m + 25; i++)
+                if (Comma(i) && _directOf[i] < 0) return Is(i + 1, Lex.Konj1 | Lex.Konj2) && Lower(i + 1);
+            return false;
+        }
+        if (Tx(m, "um") || Tx(m, "damit")) return false;
         if ((verb.Flags & (CueFlags.Say | CueFlags.Report)) == 0) return false;
         for (int i = m; i < last && i < m + 12; i++)
         {
@@ -851,6 +1122,108 @@ internal sealed class QuoteFinder
             if (Comma(i) && _directOf[i] < 0) { from = i + 1; break; }
         if (from == a || from >= v) return false;
         if (TrySubject(from, v, out end)) { start = FocusBefore(from, v) ? from + 1 : from; return true; }
+        // "…, der sagte, man dürfe …", "…, das vorschlug, …": in a relative clause with the cue at its end, SpkAtt marks the
+        // relative pronoun as the source.
+        if (RelativeSubject(from, v)) { start = from; end = from + 1; return true; }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether [rel, v) opens a relative clause whose subject is the pronoun at <paramref name="rel"/>: a nominative
+    /// relative pronoun after a comma, the finite verb <paramref name="v"/> closing the clause, and no other subject
+    /// (a personal pronoun or a determiner right after the relative: "die er sagte", "die die Regierung vorschlug").
+    /// </summary>
+    private bool RelativeSubject(int rel, int v)
+    {
+        if (!Comma(rel - 1) || !(Tx(rel, "der") || Tx(rel, "die") || Tx(rel, "das") || Tx(rel, "welcher") || Tx(rel, "welche") || Tx(rel, "welches"))) return false;
+        if (!(v + 1 < _n && (Comma(v + 1) || Tx(v + 1, ":")))) return false;
+        if (Is(rel + 1, Lex.Determiner | Lex.Pronoun) && rel + 1 < v) return false;
+        for (int i = rel + 1; i < v; i++)
+            if (ClauseBreak(i) || _directOf[i] >= 0 || Tx(i, "man") || Tx(i, "er") || Tx(i, "sie") || Tx(i, "es") || Tx(i, "wir") || Tx(i, "ich")) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether [a, v) is "Name, apposition," before the verb <paramref name="v"/>: it opens with a name or a determiner and
+    /// a noun, its first comma follows a capitalised word, it closes with a comma, and it holds no clause of its own
+    /// (no verb form the lexicon knows, no quote, no relative pronoun after a comma).
+    /// </summary>
+    private bool ApposedSubject(int a, int v)
+    {
+        if (v - a < 4 || !Comma(v - 1) || !(Cap(a) || Is(a, Lex.Determiner))) return false;
+        if (Is(a, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Anaphor | Lex.Coord)) return false;
+        foreach (var w in Subordinators) if (Tx(a, w)) return false;
+        int first = -1;
+        for (int i = a; i < v - 1; i++)
+        {
+            if (_directOf[i] >= 0 && !SkippableTitle(i) || EndPunct(i) || Tx(i, ":") || Tx(i, ";")) return false;
+            if (Is(i, Lex.Verbish | Lex.Cue | Lex.Konj1 | Lex.Konj2) && Lower(i)) return false;
+            if (Comma(i))
+            {
+                if (first < 0) first = i;
+                if (RelativeStart(i + 1) || Is(i + 1, Lex.Complementizer | Lex.WhWord)) return false;
+            }
+        }
+        return first > a && Cap(first - 1) && NounPhrase(a, first) == first;
+    }
+
+    /// <summary>
+    /// The subject of the main clause that starts at <paramref name="a"/> and ends before <paramref name="end"/>: the
+    /// phrase before its finite verb, or the phrase after the verb when an adverbial comes first ("Am Montag hatte die
+    /// Kommission …"). It must name someone: a pronoun or a phrase with a capitalised word that is no anaphor.
+    /// </summary>
+    private bool ClauseSubject(int a, int end, out int first, out int stop)
+    {
+        first = stop = -1;
+        int f = FocusBefore(a, end) ? a + 1 : a;
+        if (!Is(f, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord | Lex.Anaphor) && _directOf[f] < 0)
+        {
+            int np = NounPhrase(f, end);
+            if (np > f && np < end && Lower(np) && !Is(np, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Relative | Lex.Adverb))
+            {
+                first = f; stop = np;
+                return Speakerlike(first, stop);
+            }
+        }
+        for (int v = a + 1; v < end && v < a + 12; v++)
+        {
+            if (Comma(v) || _directOf[v] >= 0) return false;
+            if (!Lower(v) || !(Is(v, Lex.Verbish | Lex.Cue) || IsAuxiliary(v))) continue;
+            int k = v + 1;
+            while (k < end && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
+            int np = NounPhrase(k, end);
+            if (np <= k) return false;
+            first = k; stop = np;
+            return Speakerlike(first, stop);
+        }
+        return false;
+    }
+
+    /// <summary>The first token of the clause that holds <paramref name="v"/>: after the last comma before it, or the sentence start.</summary>
+    private int ClauseStartBefore(int a, int v)
+    {
+        for (int i = v - 1; i > a; i--) if (Comma(i) && _directOf[i] < 0) return i + 1;
+        return a;
+    }
+
+    private bool HasToken(int from, int to, string word)
+    {
+        for (int i = from; i < to && i < _n; i++) if (Tx(i, word)) return true;
+        return false;
+    }
+
+    private bool IsAuxiliary(int i)
+    {
+        foreach (var x in Auxiliaries) if (T(i).Equals(x, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A noun phrase that can name a speaker: "er", "sie", or one with a capitalised noun or name that is no anaphor.</summary>
+    private bool Speakerlike(int first, int end)
+    {
+        if (end - first == 1 && Is(first, Lex.Pronoun)) return true;
+        for (int i = first; i < end; i++)
+            if (Cap(i) && !Is(i, Lex.Determiner | Lex.Anaphor) && _tok.KindOf(i) is TokenKind.Word or TokenKind.Abbreviation) return true;
         return false;
     }
 
@@ -887,6 +1260,9 @@ internal sealed class QuoteFinder
         if (from >= v) return false;
         // "Auch Winfried Hassemer glaubt", "Aber Zeitungen berichteten": a focus particle or conjunction before the subject.
         if (FocusBefore(from, v)) from++;
+        // "Dieser bestätigte, dass …", "Letztere erklärte, …": a demonstrative pronoun is the subject when no other follows the verb.
+        if (v == from + 1 && (Tx(from, "Dieser") || Tx(from, "Diese") || Tx(from, "Jener") || Tx(from, "Letzterer") || Tx(from, "Letztere"))
+            && !(Cap(v + 1) || Is(v + 1, Lex.Determiner | Lex.Pronoun))) return true;
         if (Is(from, Lex.Preposition | Lex.Adverb | Lex.Complementizer | Lex.WhWord) || Is(from, Lex.Anaphor) && v == from + 1 && !Is(from, Lex.Pronoun)) return false;
         if (Cap(from) && T(from).StartsWith("Da", StringComparison.Ordinal) && v == from + 1 && T(from).Length <= 7 && Lower(from + 1)) return false;   // Damit, Dabei, Darin
         if (Is(from, Lex.Coord) && from + 1 < v) from++;
@@ -943,7 +1319,7 @@ internal sealed class QuoteFinder
             }
             // "Angaben libanesischer Sicherheitskreise", "Einschätzung politischer Beobachter": a genitive plural without article.
             if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
-            if ((Cap(j) || HyphenNoun(j) || NameToken(j)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
+            if ((Cap(j) || HyphenNoun(j) || NameToken(j) || Is(j, Lex.Agency)) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Url)
             {
                 if (j > i && Is(j, Lex.Preposition | Lex.Complementizer | Lex.Verbish | Lex.Adverb) && !open) break;
                 if (head && !open && Is(j, Lex.Determiner)) break;
@@ -953,8 +1329,17 @@ internal sealed class QuoteFinder
             if (open && ExtendedAttribute(j, limit) is int ea && ea > j) { j = ea; continue; }
             if (head && !open && (Tx(j, "von") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "für") || Tx(j, "im") || Tx(j, "vom")) && (Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) || (Tx(j, "im") || Tx(j, "vom")) && Cap(j + 1)))
             { j++; open = true; continue; }
+            // "ein Artikel von „BBC News“", "Johanna Moser vom „Queer Beograd Kollektiv“": a quoted name after "von".
+            if (head && !open && (Tx(j, "von") || Tx(j, "vom")) && QuotedNameAt(j + 1, limit))
+            { j++; open = true; continue; }
             if (head && !open && Tx(j, "von") && (Tx(j + 1, "der") || Tx(j + 1, "den")) && Cap(j + 2) && Cap(j - 1))
             { j += 2; open = true; continue; }   // "Ursula von der Leyen"
+            // "Jane Greaves von der Universität", "ein Beamter aus dem Weißen Haus": membership and origin attach.
+            if (head && !open && (Tx(j, "von") || Tx(j, "aus")) && Is(j + 1, Lex.Determiner) && Lower(j + 1) && !Tx(j + 1, "ein") && j + 2 < limit && (Cap(j + 2) || Adjectival(j + 2) || IsQuoteMark(j + 2)))
+            { j += 2; open = true; continue; }
+            if (head && !open && NameParticles(j, limit) is int np && np > j) { j = np; open = true; continue; }   // "Thomas de Maizière", "Abdalla al Badri"
+            // "Ärzte ohne Grenzen", "Reporter ohne Grenzen": an organisation's name with a preposition inside.
+            if (head && !open && Tx(j, "ohne") && Cap(j + 1) && !Is(j + 1, Lex.Determiner | Lex.Pronoun) && j + 1 < limit) { j++; open = true; continue; }
             if (head && !open && Is(j, Lex.Coord) && j + 1 < limit && (Cap(j + 1) || Is(j + 1, Lex.Determiner) || IsQuoteMark(j + 1))) { j++; open = true; continue; }
             if (head && !open && Tx(j, "("))
             {
@@ -1004,6 +1389,31 @@ internal sealed class QuoteFinder
         return k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Preposition | Lex.Pronoun | Lex.Verbish);
     }
 
+    private static readonly string[] Particles = ["de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "al", "el", "bin", "ibn", "ben", "la", "le", "ter", "ten", "zu", "y"];
+
+    /// <summary>
+    /// Lower-case particles inside a personal name between two capitalised words ("Thomas de Maizière", "Abdalla al
+    /// Badri", "Heike van Laak", "Karl-Theodor zu Guttenberg"): the index of the capitalised word after them, or <paramref name="j"/>.
+    /// </summary>
+    private int NameParticles(int j, int limit)
+    {
+        if (!Cap(j - 1) || _tok.KindOf(j - 1) != TokenKind.Word) return j;
+        int k = j;
+        while (k < limit && k < j + 2 && Lower(k) && IsParticle(k)) k++;
+        return k > j && k < limit && Cap(k) && _tok.KindOf(k) == TokenKind.Word && !Is(k, Lex.Determiner | Lex.Pronoun | Lex.Preposition) ? k : j;
+    }
+
+    private bool IsParticle(int k)
+    {
+        foreach (var p in Particles) if (Tx(k, p)) return true;
+        return Tx(k, "der") && k > 0 && (Tx(k - 1, "van") || Tx(k - 1, "von"));
+    }
+
+    /// <summary>Whether a short quoted name ("Politico", „BBC News“) opens at <paramref name="j"/> and closes before <paramref name="limit"/>.</summary>
+    private bool QuotedNameAt(int j, int limit) =>
+        j < limit && _directOf[j] >= 0 && _direct[_directOf[j]].Open == j && _direct[_directOf[j]].Close < limit
+        && _direct[_directOf[j]].Close - j - 1 is >= 1 and <= 5 && Titlelike(_directOf[j]);
+
     /// <summary>An article that can open an apposition: ", der Sprecher", ", ein Anwalt", ", dem Dekan".</summary>
     private bool ApposArticle(int j) => Tx(j, "der") || Tx(j, "die") || Tx(j, "ein") || Tx(j, "eine") || Tx(j, "einer") || Tx(j, "einem") || Tx(j, "dem");
 
@@ -1038,6 +1448,13 @@ internal sealed class QuoteFinder
         int lastHeadEnd = i;
         while (j < limit)
         {
+            // "der Sprecher der so genannten „EVAC-Ambulanz“": a quoted name inside the apposition.
+            if (_directOf[j] >= 0 && _direct[_directOf[j]].Open == j)
+            {
+                int close = _direct[_directOf[j]].Close;
+                if (close - j - 1 is >= 1 and <= 5 && close < limit && Titlelike(_directOf[j])) { j = close + 1; head = true; open = false; lastHeadEnd = j; continue; }
+                break;
+            }
             if (Is(j, Lex.Determiner) && (Lower(j) || j == i)) { if (head && !open && !(Tx(j, "des") || Tx(j, "der") || Tx(j, "eines") || Tx(j, "einer") || GenitiveDeterminer(j))) break; open = true; j++; continue; }
             if (head && !open && GenitiveAdjective(j, limit)) { open = true; j++; continue; }
             if ((Cap(j) || NameToken(j) || _tok.KindOf(j) == TokenKind.Word && T(j).Contains('-')) && _tok.KindOf(j) is TokenKind.Word or TokenKind.Abbreviation && !Is(j, Lex.Preposition | Lex.Verbish | Lex.Cue | Lex.Complementizer))
@@ -1046,6 +1463,7 @@ internal sealed class QuoteFinder
             // "der Hohe Vertreter für die gemeinsame Außenpolitik der EU", "Sprecher im Innenministerium", "Professor am Institut"
             if (head && !open && (Tx(j, "für") || Tx(j, "von") || Tx(j, "vom") || Tx(j, "im") || Tx(j, "am") || Tx(j, "in") || Tx(j, "aus") || Tx(j, "bei") || Tx(j, "beim")) && (Cap(j + 1) || Is(j + 1, Lex.Determiner) && Lower(j + 1)))
             { open = true; j++; continue; }
+            if (head && !open && NameParticles(j, limit) is int np && np > j) { j = np; open = true; continue; }
             // "University of Oxford": an English "of" between two capitalised words.
             if (head && !open && Tx(j, "of") && Cap(j - 1) && Cap(j + 1)) { open = true; j++; continue; }
             if (head && !open && Tx(j, "("))
@@ -1069,7 +1487,7 @@ internal sealed class QuoteFinder
         if (!char.IsLower(t[0]) && !char.IsDigit(t[0])) return false;
         if (Is(j, Lex.AnonMarker) || Tx(j, "nicht") || Tx(j, "so")) return true;
         if (Is(j, Lex.Preposition | Lex.Coord | Lex.Complementizer | Lex.Cue | Lex.Verbish | Lex.Konj1 | Lex.Konj2 | Lex.Pronoun | Lex.WhWord)) return false;
-        if (Is(j, Lex.Adverb)) return false;
+        if (Is(j, Lex.Adverb) || t.Length <= 2) return false;   // "es" ends like an adjective
         return t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("en", StringComparison.Ordinal) || t.EndsWith("er", StringComparison.Ordinal)
             || t.EndsWith("es", StringComparison.Ordinal) || t.EndsWith("em", StringComparison.Ordinal);
     }
@@ -1270,8 +1688,9 @@ internal sealed class QuoteFinder
                 Add(d);
                 continue;
             }
-            // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“").
-            var prev = Previous(open, 2);
+            // Why: a quote that is its own sentence right after an attributed quote continues that speaker ("…, teilte X mit. „…“");
+            // only from the sentence right before (two sentences back lost on the tune split).
+            var prev = Previous(open, 1);
             if (prev is not null)
             {
                 d.Cue.AddRange(prev.Cue);
@@ -1322,7 +1741,8 @@ internal sealed class QuoteFinder
         // "In der ARD zeigt sich der Bundestrainer zufrieden:" — the subject after the finite verb.
         for (int i = a + 1; i < open - 1 && i < a + 8; i++)
         {
-            if (!Lower(i) || Is(i, Lex.Determiner | Lex.Preposition) || Adjectival(i)) continue;
+            // Why: "Hier sparte der Bundespräsident": a word in -e before a determiner is the finite verb, not an adjective.
+            if (!Lower(i) || Is(i, Lex.Determiner | Lex.Preposition) || Adjectival(i) && !(Is(i + 1, Lex.Determiner | Lex.Pronoun) && Lower(i + 1))) continue;
             int k = i + 1;
             while (k < open - 1 && (Tx(k, "sich") || Is(k, Lex.Adverb) && !Cap(k))) k++;
             int e = NounPhrase(k, open - 1);
@@ -1339,15 +1759,17 @@ internal sealed class QuoteFinder
         Draft? best = null;
         foreach (var d in _drafts)
             if (!d.Removed && d.End <= tok && d.SpkFirst >= 0 && (best is null || d.End > best.End)) best = d;
-        if (best is null || s - _tok.SentenceOf(best.End - 1) > sentences) return null;
+        // Why: "MSG. Das schrieben X. MSG2": a quote attributed by a later sentence reaches as far as that sentence.
+        if (best is null || s - Math.Max(_tok.SentenceOf(best.End - 1), best.CueSentence) > sentences) return null;
         return best;
     }
 
     // ---------- 4. free indirect speech ----------
 
-    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too, and one unattributed sentence may sit between.
+    // Why (tuned on the SpkAtt tune split): Konjunktiv II counts too; the quote continued must end in the sentence right
+    // before (allowing one unattributed sentence between lost on both splits once the other rules had grown).
     private const Lex FreeKonj = Lex.Konj2;
-    private const int FreeGap = 2;
+    private const int FreeGap = 1;
 
     private void FreeIndirect()
     {
@@ -1365,15 +1787,21 @@ internal sealed class QuoteFinder
             for (int i = span.First; i < span.End; i++)
             {
                 if (_directOf[i] >= 0) continue;
-                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich"))
+                // Why: "habe ich", "ich plane": a first-person present indicative looks like Konjunktiv I.
+                // Why: Konjunktiv II after a comma is mostly a conditional or relative clause ("…, die entlasten würde"), not report.
+                if (Is(i, Lex.Konj1 | FreeKonj) && (Lower(i) || Tx(i, "Sei")) && !Tx(i - 1, "ich") && !Tx(i - 1, "Ich") && !Tx(i + 1, "ich")
+                    && (Is(i, Lex.Konj1) || !HasCommaBetween(span.First, i)))
                 {
                     konj = true;
                     if (Is(i, Lex.Konj1)) { konj1 = true; break; }
                 }
                 // Reportative "sollen": "Er soll resistent sein", "Es soll zu Einsätzen gekommen sein".
                 if ((Tx(i, "soll") || Tx(i, "sollen") || Tx(i, "Soll") && i == span.First) && ReportativeSoll(i, span.End)) { konj = konj1 = true; break; }
+                // "Der Rat sagte, … Die Truppen sollen im Mai abziehen.": right after a quote, "sollen" renders the plan it
+                // reported; alone (no quote in the sentence before) it stays a plain statement.
+                if ((Tx(i, "soll") || Tx(i, "sollen")) && !HasCommaBetween(span.First, i)) konj = true;   // main clause only, not "…, das finanziert werden soll"
             }
-            if (!konj || span.Count < 4) { run = null; continue; }
+            if (!konj || span.Count < 4 || FirstPerson(span.First, span.End)) { run = null; continue; }
             if (run is not null && _tok.SentenceOf(run.End - 1) == s - 1)
             {
                 run.End = span.End;
@@ -1400,6 +1828,14 @@ internal sealed class QuoteFinder
             added.Add(run);
             _drafts.Add(run);
         }
+    }
+
+    /// <summary>Whether a sentence speaks in the first person singular outside quotation marks: an interview answer, not a report.</summary>
+    private bool FirstPerson(int first, int end)
+    {
+        for (int i = first; i < end; i++)
+            if (_directOf[i] < 0 && (Tx(i, "ich") || Tx(i, "Ich"))) return true;
+        return false;
     }
 
     /// <summary>"soll … gewesen sein", "sollen … geholfen haben": "sollen" with a perfect infinitive reports a claim.</summary>

@@ -92,6 +92,35 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Splits_take_every_fifth_document_as_dev_and_the_rest_as_tune()
+    {
+        var docs = Enumerable.Range(0, 10).Select(i => new SpkAttDocument($"d{i}", [], [])).ToList();
+        Assert.Equal(["d4", "d9"], SpkAttEvaluation.Split(docs, "dev").Select(d => d.Name));
+        Assert.Equal(8, SpkAttEvaluation.Split(docs, "tune").Count());
+        Assert.Equal(10, SpkAttEvaluation.Split(docs, "all").Count());
+        Assert.Throws<ArgumentException>(() => SpkAttEvaluation.Split(docs, "test"));
+    }
+
+    [Fact]
+    public void Error_report_shows_each_gold_event_with_its_pairing_and_the_losses_per_form()
+    {
+        const string json = """
+            {"DocumentName":"1 - Test (2020-01-01)","Sentences":[{"SentenceId":0,"Tokens":["Er","sagte",",","es","sei","gut","."]},
+             {"SentenceId":1,"Tokens":["Die","Stadt","plant","einen","Park","."]}],
+             "Annotations":[{"Cue":["0:1"],"Source":["0:0"],"Message":["0:3","0:4","0:5"],"Form":"Indirect","STWR":"Speech","IsNested":false},
+                            {"Cue":[],"Source":[],"Message":["1:0","1:1","1:2","1:3","1:4"],"Form":"Reported","STWR":"Speech","IsNested":false}]}
+            """;
+        var doc = SpkAttCorpus.Parse(Encoding.UTF8.GetBytes(json));
+        var w = new StringWriter();
+        SpkAttErrorReport.Write(w, [doc]);
+        var lines = w.ToString().Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("OK   Indirect→Indirect m=1.00 s=1.00 | G: es sei gut || Er", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("MISS Reported→- ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("S1: Die Stadt plant einen Park .", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("Reported", StringComparison.Ordinal) && l.Contains("0 /     1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reads_task2_json_with_absolute_token_ids()
     {
         const string json = """

@@ -104,9 +104,81 @@ public class QuoteRuleTests
     // a speech noun with a genitive speaker and a zu-infinitive
     [InlineData(QuoteKind.Indirect, "die Gespräche sofort wieder aufzunehmen", "Forderung", "des Vorsitzenden",
         "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, die Gespräche sofort wieder aufzunehmen, und vertagte sich.")]
+    [InlineData(QuoteKind.Reported, "Der Konzern drohte mit einer Klage.", "drohte", "Der Konzern",
+        "Der Konzern drohte mit einer Klage.")]
     // a fronted object: the pronoun after the verb is the speaker
     [InlineData(QuoteKind.Reported, "Eine Verschiebung der Wahl bezeichnete er als Fehler.", "bezeichnete", "er",
         "Eine Verschiebung der Wahl bezeichnete er als Fehler.")]
+    // lower-case particles inside names, and a preposition inside an organisation's name
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "sagte", "Innenminister Thomas de Maizière",
+        "Die Lage sei ruhig, sagte Innenminister Thomas de Maizière.")]
+    [InlineData(QuoteKind.Indirect, "dass drei Flugzeuge gelandet seien", "teilte … mit", "Ärzte ohne Grenzen",
+        "Ärzte ohne Grenzen teilte mit, dass drei Flugzeuge gelandet seien.")]
+    // a cue at the end of a relative clause: SpkAtt marks the relative pronoun as the source
+    [InlineData(QuoteKind.Indirect, "die Regeln seien unklar", "erklärte", "der",
+        "Die Klage kam von einem Verband, der erklärte, die Regeln seien unklar.")]
+    [InlineData(QuoteKind.Indirect, "die Zahl der Unfälle gestiegen sei", "nach", "der",
+        "Die Debatte beruht auf einer Studie, nach der die Zahl der Unfälle gestiegen sei.")]
+    // "wonach": the phrase before the comma is the source
+    [InlineData(QuoteKind.Indirect, "in der Nacht Schüsse gefallen seien", "wonach", "Berichte",
+        "Am Morgen gab es Berichte, wonach in der Nacht Schüsse gefallen seien.")]
+    // a name with an apposition the phrase rules do not parse, before a cue whose clause follows: no "MSG, sagte X"
+    [InlineData(QuoteKind.Indirect, "es sei unfassbar", "sagte", "Anna Roth, seit 2019 Leiterin der Feuerwehr",
+        "Anna Roth, seit 2019 Leiterin der Feuerwehr, sagte am Abend, es sei unfassbar.")]
+    // a cue verb coordinated with an earlier verb shares its subject
+    [InlineData(QuoteKind.Indirect, "dass er bewaffnet sei", "teilte … mit", "Der Mann",
+        "Der Mann verständigte am Abend selbst die Polizei und teilte mit, dass er bewaffnet sei.")]
+    // a speech noun the main clause holds as its object: the clause's subject is the speaker
+    [InlineData(QuoteKind.Indirect, "die Reform sei verfehlt", "Ansicht", "Der Verband der Lehrer",
+        "Der Verband der Lehrer vertritt weiterhin die Ansicht, die Reform sei verfehlt.")]
+    // an attribution inside a relative clause attributes that clause, not the sentence
+    [InlineData(QuoteKind.Indirect, "die nach Angaben der Ermittler eine Bombe enthalten sollte", "nach", "Angaben der Ermittler",
+        "Die Polizei fand am Bahnhof eine Tasche, die nach Angaben der Ermittler eine Bombe enthalten sollte.")]
+    // "wie" + a speaker with an apposition closed by a comma
+    [InlineData(QuoteKind.Indirect, "bleibt die Brücke gesperrt", "Wie … mitteilte", "Anna Roth, Sprecherin der Stadtwerke",
+        "Wie Anna Roth, Sprecherin der Stadtwerke, am Abend mitteilte, bleibt die Brücke gesperrt.")]
+    // "In dem Bericht heißt es": the document is the source
+    [InlineData(QuoteKind.Indirect, "die Lage sei ernst", "heißt … es", "dem Bericht der Kommission",
+        "In dem Bericht der Kommission heißt es, die Lage sei ernst.")]
+    // a demonstrative pronoun as the subject
+    [InlineData(QuoteKind.Indirect, "dass er am Abend Schüsse gehört habe", "bestätigte", "Dieser",
+        "Dieser bestätigte, dass er am Abend Schüsse gehört habe.")]
+    // a sentence adverb first: the subject follows the verb
+    [InlineData(QuoteKind.Reported, "Überraschend kritisierte der Verband die Pläne der Regierung.", "kritisierte", "der Verband",
+        "Überraschend kritisierte der Verband die Pläne der Regierung.")]
+    // "von der" / "aus dem" + noun: membership and origin belong to the speaker's phrase
+    [InlineData(QuoteKind.Indirect, "Der Komet sei gut zu sehen", "sagte", "Jane Greaves von der Universität Oxford",
+        "Der Komet sei gut zu sehen, sagte Jane Greaves von der Universität Oxford.")]
+    [InlineData(QuoteKind.Indirect, "Die Zahlen seien geschönt", "sagte", "ein Mitarbeiter aus dem Ministerium",
+        "Die Zahlen seien geschönt, sagte ein Mitarbeiter aus dem Ministerium.")]
+    // a quoted name inside an apposition
+    [InlineData(QuoteKind.Indirect, "Die Verletzten seien außer Lebensgefahr", "sagte", "Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“",
+        "Die Verletzten seien außer Lebensgefahr, sagte Mark Otto, der Sprecher der so genannten „Notfall-Ambulanz“.")]
+    // a quoted name after "vom", and a lower-case agency name
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "sagte", "Anna Berg vom „Roten Kreuz Bayern“",
+        "Die Lage sei ruhig, sagte Anna Berg vom „Roten Kreuz Bayern“.")]
+    [InlineData(QuoteKind.Indirect, "wurden zwei Menschen verletzt", "Nach", "Angaben der Agenturen dpa und AFP",
+        "Nach Angaben der Agenturen dpa und AFP wurden zwei Menschen verletzt.")]
+    // a separable verb whose particle follows an apposition between commas
+    [InlineData(QuoteKind.Indirect, "Es habe kein Notsignal gegeben", "teilte … mit", "der Direktor der Behörde, Bagus Puruhito",
+        "Es habe kein Notsignal gegeben, teilte der Direktor der Behörde, Bagus Puruhito, mit.")]
+    // a court's decision renders its content
+    [InlineData(QuoteKind.Indirect, "dass die Verordnung nichtig ist", "entschieden", "Das Gericht",
+        "Das Gericht hat am Freitag entschieden, dass die Verordnung nichtig ist.")]
+    // clause-final "so" + speaker + adverb
+    [InlineData(QuoteKind.Direct, "„Das reicht nicht“", "so", "Müller",
+        "„Das reicht nicht“, so Müller wörtlich.")]
+    // "hieß es vom/bei X"
+    [InlineData(QuoteKind.Indirect, "Die Lage sei ruhig", "hieß … es", "Sprecher Mark Toner",
+        "Die Lage sei ruhig, hieß es vom Sprecher Mark Toner.")]
+    [InlineData(QuoteKind.Indirect, "die Lage sei ruhig", "hieß … es", "der Agentur Reuters",
+        "Bei der Agentur Reuters hieß es, die Lage sei ruhig.")]
+    // a fronted subordinate clause, then the reported main clause in Konjunktiv
+    [InlineData(QuoteKind.Indirect, "sobald die Frist abläuft, werde der Druck zunehmen", "befürchtet", "Der Minister",
+        "Der Minister befürchtet, sobald die Frist abläuft, werde der Druck zunehmen.")]
+    // "hervorgehen aus": the document is the source
+    [InlineData(QuoteKind.Indirect, "wurden im Bezirk drei Kämpfer getötet", "Wie … hervorgeht", "einer Mitteilung der Armee",
+        "Wie aus einer Mitteilung der Armee hervorgeht, wurden im Bezirk drei Kämpfer getötet.")]
     public void Finds_the_quote(QuoteKind kind, string message, string cue, string speaker, string text)
     {
         var a = QuoteTestKit.Analyse(text);
@@ -122,9 +194,27 @@ public class QuoteRuleTests
     [InlineData("Der Film „Im Westen nichts Neues“ gewann vier Preise.")]
     [InlineData("Nach dem Spiel fuhren die Fans nach Hause.")]
     [InlineData("Die Angaben der Behörde waren lückenhaft.")]
+    // "drohen" without "mit" is an impending sanction, not a threat someone utters
+    [InlineData("Dem Fahrer drohen nun bis zu zehn Jahre Haft.")]
+    // a court passing a sentence condemns nobody in words
+    [InlineData("Das Landgericht verurteilte den Fahrer am Montag zu drei Jahren Haft.")]
+    // "sich äußern" with nothing said
+    [InlineData("Die Ministerin äußerte sich am Abend zufrieden über das Ergebnis.")]
+    // a first-person present indicative is no Konjunktiv I
+    [InlineData("Der Regisseur dreht einen Film in Berlin. Dort habe ich viel über Licht gelernt.")]
+    [InlineData("Der Regisseur dreht einen Film in Berlin. Ich arbeite mit ihm und plane einen Kurzfilm.")]
     // a fronted subordinate clause before the verb is not a message
     [InlineData("Nachdem die Fans gegangen waren, räumte der Verein das Stadion.")]
     public void Titles_and_plain_statements_are_no_quotes(string text) => Assert.Empty(QuoteTestKit.Quotes(text));
+
+    [Fact]
+    public void A_speech_noun_in_a_prepositional_phrase_leaves_the_subject_out()
+    {
+        var a = QuoteTestKit.Analyse("Die Partei reagierte kühl auf die Forderung, die Gespräche sofort wieder aufzunehmen.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("die Gespräche sofort wieder aufzunehmen", a.MessageText(q));
+        Assert.True(q.Speaker.IsEmpty);
+    }
 
     [Theory]
     // a fronted object in the introducing sentence: the subject after the finite verb speaks
@@ -140,6 +230,72 @@ public class QuoteRuleTests
     }
 
     [Fact]
+    public void A_sentence_that_ends_with_a_colon_is_an_introducer_not_reported_speech()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Der Senatssprecher kritisierte den Kurs der Gewerkschaft :", "„ Das ist verantwortungslos . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("Der Senatssprecher", a.SpeakerText(q));
+    }
+
+    [Fact]
+    public void A_cue_clause_closed_by_a_colon_hands_cue_and_subject_to_the_quote_in_the_next_sentence()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Nach ersten Gerüchten teilte dessen Stellvertreter am Abend mit :", "„ Er ruft uns morgen an . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("dessen Stellvertreter", a.SpeakerText(q));
+        Assert.Equal("teilte … mit", a.CueText(q));
+    }
+
+    [Fact]
+    public void An_introducer_with_an_adverb_first_has_its_subject_after_the_verb()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Hier sparte der Bundespräsident auch nicht mit Kritik :", "„ Jeder sollte das wissen . “");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("der Bundespräsident", a.SpeakerText(q));
+    }
+
+    [Fact]
+    public void A_colon_that_ends_the_sentence_is_not_part_of_the_indirect_message()
+    {
+        var a = QuoteTestKit.AnalyseSentences("Der Trainer sagte , die Mannschaft sei gestärkt :", "„ Wir haben viel gelernt . “");
+        var q = a.Get<Layer<Quote>>(LayerName.Quotes).Items.First(x => x.Kind == QuoteKind.Indirect);
+        Assert.Equal("die Mannschaft sei gestärkt", a.MessageText(q));
+    }
+
+    [Fact]
+    public void A_second_cue_coordinated_after_a_message_ends_it_and_has_its_own()
+    {
+        var a = QuoteTestKit.Analyse("Die Abgeordnete erklärte, die Reform sei gescheitert, und kündigte an, gegen das Gesetz zu klagen.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("die Reform sei gescheitert", a.MessageText(qs[0]));
+        Assert.Equal("gegen das Gesetz zu klagen", a.MessageText(qs[1]));
+        Assert.Equal("kündigte … an", a.CueText(qs[1]));
+        Assert.Equal("Die Abgeordnete", a.SpeakerText(qs[1]));
+    }
+
+    [Theory]
+    [InlineData("Im Mai wurde bekannt, dass der Konzern seine Sparte verkauft.", "dass der Konzern seine Sparte verkauft")]
+    [InlineData("Wie gestern bekannt wurde, befindet sich unter den Opfern ein Kind.", "befindet sich unter den Opfern ein Kind")]
+    public void What_became_known_is_indirect_speech_without_speaker(string text, string message)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal(message, a.MessageText(q));
+        Assert.True(q.Speaker.IsEmpty);
+    }
+
+    [Fact]
+    public void Dies_geht_aus_X_hervor_attributes_the_sentence_before_to_X()
+    {
+        var a = QuoteTestKit.Analyse("Der Konzern plant einen Umbau. Dies geht aus einer Mitteilung des Vorstands hervor.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.StartsWith("Der Konzern plant einen Umbau", a.MessageText(q), StringComparison.Ordinal);
+        Assert.Equal("einer Mitteilung des Vorstands", a.SpeakerText(q));
+    }
+
+    [Fact]
     public void Konjunktiv_without_a_speaker_in_reach_is_indirect_speech_without_speaker()
     {
         var a = QuoteTestKit.Analyse("Der Zug hielt in Köln. Die Strecke sei wegen eines Unwetters gesperrt.");
@@ -147,6 +303,44 @@ public class QuoteRuleTests
         Assert.Equal(QuoteKind.Indirect, q.Kind);
         Assert.Equal("Die Strecke sei wegen eines Unwetters gesperrt.", a.MessageText(q));
         Assert.True(q.Speaker.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("Der Direktor erklärte, Nordkorea besitze Atomwaffen. Die Behörde gehe davon aus, dass das Land weiter rüste.",
+        "Die Behörde gehe davon aus, dass das Land weiter rüste.")]
+    [InlineData("Der Sprecher sagte, die Lage sei ernst. Ferner habe die Polizei festgestellt, dass zwei Autos brannten.",
+        "Ferner habe die Polizei festgestellt, dass zwei Autos brannten.")]
+    public void A_cue_in_Konjunktiv_after_a_quote_is_itself_reported(string text, string message)
+    {
+        var a = QuoteTestKit.Analyse(text);
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal(message, a.MessageText(qs[1]));
+        Assert.Equal(a.SpeakerText(qs[0]), a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
+    public void Sollen_right_after_a_quote_continues_it()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Einigung sei erzielt. Die Truppen sollen im Mai abziehen.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("Die Truppen sollen im Mai abziehen.", a.MessageText(qs[1]));
+        Assert.Equal("Der Sprecher", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
+    public void Sollen_in_a_relative_clause_does_not_continue_a_quote()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Einigung sei erzielt. Der Abschnitt ist das erste Projekt, das privat finanziert werden soll.");
+        Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+    }
+
+    [Fact]
+    public void Konjunktiv_II_in_a_relative_clause_does_not_continue_a_quote()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Lage sei ruhig. Die Stadt baut eine Brücke, die den Verkehr entlasten würde.");
+        Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
     }
 
     [Fact]
@@ -304,6 +498,24 @@ public class QuoteRuleTests
         Assert.Equal("Weitere Angriffe würden nicht erwartet.", a.MessageText(qs[1]));
         Assert.Equal(QuoteKind.Indirect, qs[1].Kind);
         Assert.Equal("Der Sprecher", a.SpeakerText(qs[1]));
+    }
+
+    [Fact]
+    public void Free_indirect_speech_continues_only_the_quote_of_the_sentence_right_before()
+    {
+        var a = QuoteTestKit.Analyse("Der Sprecher sagte, die Lage sei ruhig. Am Abend regnete es in der Stadt. Weitere Angriffe würden nicht erwartet.");
+        var q = Assert.Single(a.Get<Layer<Quote>>(LayerName.Quotes).Items);
+        Assert.Equal("die Lage sei ruhig", a.MessageText(q));
+    }
+
+    [Fact]
+    public void A_quote_attributed_by_the_sentence_after_it_is_continued_after_that_sentence()
+    {
+        var a = QuoteTestKit.Analyse("Die Regierung plane neue Sanktionen. Das schrieb die Zeitung \"Politico\". Ein Treffen werde nicht erwartet.");
+        var qs = a.Get<Layer<Quote>>(LayerName.Quotes).Items;
+        Assert.Equal(2, qs.Length);
+        Assert.Equal("Ein Treffen werde nicht erwartet.", a.MessageText(qs[1]));
+        Assert.Equal(a.SpeakerText(qs[0]), a.SpeakerText(qs[1]));
     }
 
     [Fact]

@@ -23,6 +23,19 @@ internal static class QuoteTestKit
         return analysis;
     }
 
+    /// <summary>
+    /// An analysis of pre-split sentences (tokens separated by single spaces), the way SpkAtt gold tokenizes them, with
+    /// the quote layer added. For rules that depend on where a sentence ends, such as a colon that closes one.
+    /// </summary>
+    public static Analysis AnalyseSentences(params string[] sentences)
+    {
+        var doc = new Depesche.Quotes.Evaluation.SpkAttDocument("test",
+            [.. sentences.Select(s => System.Collections.Immutable.ImmutableArray.Create(s.Split(' ')))], []);
+        var analysis = doc.ToAnalysis("dpa-AFX");
+        foreach (var layer in new QuoteStage().Run(analysis)) analysis = analysis.With(layer);
+        return analysis;
+    }
+
     public static IReadOnlyList<Quote> Quotes(string text, string? agency = "dpa-AFX") =>
         Analyse(text, agency).Get<Layer<Quote>>(LayerName.Quotes).Items;
 

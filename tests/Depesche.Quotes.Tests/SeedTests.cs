@@ -79,8 +79,9 @@ public class SeedTests
         var q = Find(a, qs, "Dabei solle es auch um den Friedensplan gehen");
         Assert.Equal("schrieben", a.CueText(q));
         Assert.True(q.Flags.HasFlag(QuoteFlags.Anonymous));
+        // The issue names this source "ein namentlich nicht genannter Beamter aus dem Weißen Haus" (an anonymous White House official).
         Assert.Equal(
-            "informierte Kreise:Circle(anon) <- einen namentlich nicht genannten Beamten:Circle(anon) <- \"Politico\":Outlet <- \"Axios\":Outlet <- dpa-AFX:Agency",
+            "informierte Kreise:Circle(anon) <- einen namentlich nicht genannten Beamten aus dem Weißen Haus:Circle(anon) <- \"Politico\":Outlet <- \"Axios\":Outlet <- dpa-AFX:Agency",
             a.ChainText(q));
         // The next Konjunktiv sentence continues the same report.
         var next = Find(a, qs, "werde im Augenblick nicht erwartet");

@@ -13,12 +13,25 @@ public static class EvalQuotesCommand
     {
         var gold = new Option<string>("--gold") { Description = "A folder of SpkAtt Task 2 JSON files (e.g. train/task2).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (messageF1, sourceF1, jointF1, …)." };
-        var c = new Command("quotes", "Score quotes as SpkAtt subtask 2 does: Source and Message, non-nested, macro F1.") { gold, json };
+        var split = new Option<string>("--split")
+        {
+            Description = "Which files of the folder (sorted by ordinal name): all, dev (every fifth) or tune (the rest; tune rules here only).",
+            DefaultValueFactory = _ => "all",
+        };
+        split.AcceptOnlyFromAmong("all", "dev", "tune");
+        var errors = new Option<string?>("--errors") { Description = "Also write an error report to this file: each gold event with its paired prediction, unpaired predictions, counts per form." };
+        var c = new Command("quotes", "Score quotes as SpkAtt subtask 2 does: Source and Message, non-nested, macro F1.") { gold, json, split, errors };
         c.SetAction(parse =>
         {
             var dir = parse.GetValue(gold)!;
             if (!Directory.Exists(dir)) throw new CliException($"no such folder: {dir}", ExitCodes.IoError);
-            var s = SpkAttEvaluation.EvaluateFolder(dir);
+            var docs = SpkAttEvaluation.Split(SpkAttCorpus.LoadFolder(dir), parse.GetValue(split)!).ToList();
+            var s = SpkAttEvaluation.Evaluate(docs);
+            if (parse.GetValue(errors) is { } report)
+            {
+                using var w = new StreamWriter(report);
+                SpkAttErrorReport.Write(w, docs);
+            }
             if (parse.GetValue(json))
                 console.Out.WriteLine(JsonSerializer.Serialize(new
                 {

@@ -50,21 +50,10 @@ public sealed class QuoteEvaluator
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(predicted);
-        var g = gold.Where(e => !e.IsNested).ToArray();
-        var s = predicted.Where(e => !e.IsNested).ToArray();
+        var (g, s, assign) = Pair(gold, predicted);
         _documents++;
         _gold += g.Length;
         _predicted += s.Length;
-
-        var score = new double[g.Length, s.Length];
-        for (int i = 0; i < g.Length; i++)
-            for (int j = 0; j < s.Length; j++)
-            {
-                double overlap = OverlapF1(g[i].Message, s[j].Message);
-                double bonus = overlap > 0 ? (g[i].Form == s[j].Form ? 0.01 : 0) + (g[i].Stwr == s[j].Stwr ? 0.001 : 0) : 0;
-                score[i, j] = overlap + bonus;
-            }
-        var assign = Hungarian.Maximize(score);
         var sysPaired = new bool[s.Length];
         for (int i = 0; i < g.Length; i++)
         {
@@ -78,6 +67,27 @@ public sealed class QuoteEvaluator
         }
         for (int j = 0; j < s.Length; j++)
             if (!sysPaired[j]) Group([], s[j].Message, [], s[j].Source);
+    }
+
+    /// <summary>
+    /// The scorer's pairing of one document: the non-nested gold and predicted events, and for each gold event the index
+    /// of its predicted partner or -1.
+    /// </summary>
+    public static (SpeechEvent[] Gold, SpeechEvent[] Predicted, int[] Assignment) Pair(IReadOnlyList<SpeechEvent> gold, IReadOnlyList<SpeechEvent> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var g = gold.Where(e => !e.IsNested).ToArray();
+        var s = predicted.Where(e => !e.IsNested).ToArray();
+        var score = new double[g.Length, s.Length];
+        for (int i = 0; i < g.Length; i++)
+            for (int j = 0; j < s.Length; j++)
+            {
+                double overlap = OverlapF1(g[i].Message, s[j].Message);
+                double bonus = overlap > 0 ? (g[i].Form == s[j].Form ? 0.01 : 0) + (g[i].Stwr == s[j].Stwr ? 0.001 : 0) : 0;
+                score[i, j] = overlap + bonus;
+            }
+        return (g, s, Hungarian.Maximize(score));
     }
 
     public QuoteScores Result()

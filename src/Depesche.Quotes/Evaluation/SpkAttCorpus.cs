@@ -214,4 +214,16 @@ public static class SpkAttEvaluation
     /// <summary>The rest of <c>train/</c>, used for tuning the rules.</summary>
     public static IEnumerable<SpkAttDocument> TuneSplit(IReadOnlyList<SpkAttDocument> documents) =>
         documents.Where((_, i) => i % 5 != 4);
+
+    /// <summary>
+    /// The documents of a named split of a folder sorted by ordinal file name: <c>all</c>, <c>dev</c> or <c>tune</c>.
+    /// Throws <see cref="ArgumentException"/> for any other name.
+    /// </summary>
+    public static IEnumerable<SpkAttDocument> Split(IReadOnlyList<SpkAttDocument> documents, string split) => split switch
+    {
+        "all" => documents,
+        "dev" => DevSplit(documents),
+        "tune" => TuneSplit(documents),
+        _ => throw new ArgumentException($"unknown split '{split}' (all, dev, tune)", nameof(split)),
+    };
 }
