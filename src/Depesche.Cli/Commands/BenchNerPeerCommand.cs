@@ -127,7 +127,7 @@ public static class BenchNerPeerCommand
             var results = new Dictionary<string, VariantResult>();
             foreach (var v in present)
                 results[v] = RunVariant(v, m, recipe.Hyper, folds, use, d, Math.Max(1, parse.GetValue(runs)), log);
-            var doc = Render(results, parse.GetValue(peerName)!, folds, use, d);
+            var doc = Render(results, parse.GetValue(peerName)!, folds, use, d, recipe.Hyper.PrimaryRepeat);
             if (parse.GetValue(json)) console.Out.WriteLine(doc);
             else
                 foreach (var (v, r) in results)
@@ -257,7 +257,7 @@ public static class BenchNerPeerCommand
         return t;
     }
 
-    private static string Render(Dictionary<string, VariantResult> results, string peerName, int folds, int use, string dir)
+    private static string Render(Dictionary<string, VariantResult> results, string peerName, int folds, int use, string dir, int repeat)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, AnalysisJson.WriterOptions(indented: true)))
@@ -280,8 +280,8 @@ public static class BenchNerPeerCommand
             {
                 w.WriteStartObject(v);
                 w.WriteString("training", v == "full"
-                    ? "GermEval dev training folds ×4 + SmartData v1 train (all sources) for both systems; Depesche treats SmartData's untagged tokens as partially labelled, OpenNLP as O"
-                    : "GermEval dev training folds ×4 only, for both systems");
+                    ? $"GermEval dev training folds ×{repeat} + SmartData v1 train (all sources) + Europeana NER for both systems; Depesche treats their untagged tokens as partially labelled, OpenNLP as O"
+                    : $"GermEval dev training folds ×{repeat} only, for both systems");
                 w.WriteNumber("trainSentences", r.TrainSentences);
                 w.WriteString("summary", r.Summary);
                 WriteSystems(w, r, peerName);
