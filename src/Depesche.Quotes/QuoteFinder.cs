@@ -319,12 +319,7 @@ internal sealed class QuoteFinder
             // subject to the quote that follows.
             if (Tx(stop, ":") && stop == b - 1 && b < _n && _directOf[b] >= 0 && _direct[_directOf[b]].Open == b && !Titlelike(_directOf[b]))
             {
-                var d = NewDraft(s, verb, v, particle);
-                if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
-                int q = _directOf[b];
-                d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
-                AddChainIn(d, v + 1, stop);
-                Add(d);
+                AddCuedDirect(s, verb, v, particle, subjFirst, subjEnd, _directOf[b], stop);
                 done = true;
                 break;
             }
@@ -333,12 +328,7 @@ internal sealed class QuoteFinder
                 int m = Comma(stop) || Tx(stop, ":") ? stop + 1 : stop;
                 if (m < last && _directOf[m] >= 0 && _direct[_directOf[m]].Open == m && (Tx(stop, ":") || Comma(stop) || m == stop && Speechlike(_directOf[m])) && !Titlelike(_directOf[m]))
                 {
-                    var d = NewDraft(s, verb, v, particle);
-                    if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
-                    int q = _directOf[m];
-                    d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
-                    AddChainIn(d, v + 1, stop);
-                    Add(d);
+                    AddCuedDirect(s, verb, v, particle, subjFirst, subjEnd, _directOf[m], stop);
                     done = true;
                     break;
                 }
@@ -1510,6 +1500,16 @@ internal sealed class QuoteFinder
     }
 
     // ---------- drafts ----------
+
+    /// <summary>The direct quote <paramref name="q"/> introduced by the cue at <paramref name="v"/>, with the cue clause's subject as speaker and its chain up to <paramref name="chainEnd"/>.</summary>
+    private void AddCuedDirect(int s, CueVerb? verb, int v, int particle, int subjFirst, int subjEnd, int q, int chainEnd)
+    {
+        var d = NewDraft(s, verb, v, particle);
+        if (subjFirst >= 0) SetSpeaker(d, subjFirst, subjEnd);
+        d.Kind = QuoteKind.Direct; d.Direct = q; d.First = _direct[q].Open; d.End = _direct[q].Close + 1;
+        AddChainIn(d, v + 1, chainEnd);
+        Add(d);
+    }
 
     private Draft NewDraft(int s, CueVerb? verb, int v, int particle)
     {
